@@ -1,0 +1,1 @@
+"""wagtail_civil: the Wagtail app of civilsamhalle."""
