@@ -14,22 +14,47 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
-from gettext import gettext as _
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .calendar import FeedInfo, FeedLabels, feed_bytes
 from .errors import DataFileError, InvalidData
+from .i18n import translation
 from .interchange.jsonfile import load
 from .model import Dataset
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "environment_language"]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_UNUSABLE = 2
 
 LANGUAGES = ("sv", "nb", "en")
+
+
+def environment_language() -> str | None:
+    """The language of the person at the terminal, found the way GNU gettext finds it.
+
+    Unlike a feed, whose language belongs to the feed, the command's own messages are for
+    whoever runs it, so they follow ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES`` and ``LANG``.
+    """
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            first = value.split(":")[0].split(".")[0].split("@")[0]
+            return None if first in ("", "C", "POSIX") else first
+    return None
+
+
+def _(message: str) -> str:
+    """The command's own message in the terminal's language."""
+    return translation(environment_language()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """A counted message (``{count}`` filled in) with the plural form of the terminal's language."""
+    return translation(environment_language()).ngettext(singular, plural, count).format(count=count)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,17 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
 def _read(path: Path, out: TextIO, err: TextIO) -> Dataset | int:
     """The dataset, or the exit status after the problems have been reported."""
     try:
-        return load(path)
+        return load(path, language=environment_language())
     except DataFileError as exc:
         print(f"civilsamhalle: {exc}", file=err)
         return EXIT_UNUSABLE
     except InvalidData as exc:
         for line in exc.errors:
             print(line, file=out)
-        count = len(exc.errors)
-        summary = (_("{path}: 1 error") if count == 1 else _("{path}: {count} errors")).format(
-            path=path, count=count
-        )
+        count = ngettext("{count} error", "{count} errors", len(exc.errors))
+        summary = f"{path}: {count}"
         print(summary, file=err)
         return EXIT_INVALID
 
@@ -103,15 +126,12 @@ def _validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     dataset = _read(args.file, out, err)
     if isinstance(dataset, int):
         return dataset
-    message = _("OK: {organisations} organisations, {agreements} agreements, {meetings} meetings")
-    print(
-        message.format(
-            organisations=len(dataset.organisations),
-            agreements=len(dataset.agreements),
-            meetings=len(dataset.meetings),
-        ),
-        file=out,
+    counts = (
+        ngettext("{count} organisation", "{count} organisations", len(dataset.organisations)),
+        ngettext("{count} agreement", "{count} agreements", len(dataset.agreements)),
+        ngettext("{count} meeting", "{count} meetings", len(dataset.meetings)),
     )
+    print(_("OK: {counts}").format(counts=", ".join(counts)), file=out)
     return EXIT_OK
 
 
@@ -122,7 +142,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(temporary, 0o644)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a feed is for the web server
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -130,8 +150,6 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .calendar import FeedInfo, FeedLabels, feed_bytes
-
     dataset = _read(args.file, out, err)
     if isinstance(dataset, int):
         return dataset

@@ -12,15 +12,18 @@ References to ``host_ids`` are not checked: a host may be a municipal unit, not 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from gettext import gettext as _
 
 from ..errors import error_path
+from ..i18n import translation
 from ..model import Dataset
 
 __all__ = ["dataset_problems"]
 
 
-def _duplicates(collection: str, field: str, values: Iterable[object]) -> list[str]:
+def _duplicates(
+    collection: str, field: str, values: Iterable[object], language: str | None
+) -> list[str]:
+    _ = translation(language).gettext
     seen: dict[object, int] = {}
     problems = []
     for index, value in enumerate(values):
@@ -33,7 +36,8 @@ def _duplicates(collection: str, field: str, values: Iterable[object]) -> list[s
     return problems
 
 
-def _parent_loops(dataset: Dataset) -> list[str]:
+def _parent_loops(dataset: Dataset, language: str | None) -> list[str]:
+    _ = translation(language).gettext
     parents = {o.id: o.parent_id for o in dataset.organisations}
     problems = []
     for index, organisation in enumerate(dataset.organisations):
@@ -49,12 +53,16 @@ def _parent_loops(dataset: Dataset) -> list[str]:
     return problems
 
 
-def dataset_problems(dataset: Dataset) -> list[str]:
-    """Every whole-file problem of ``dataset`` as ``path: message`` lines; empty when none."""
+def dataset_problems(dataset: Dataset, language: str | None = None) -> list[str]:
+    """Every whole-file problem of ``dataset`` as ``path: message`` lines; empty when none.
+
+    ``language`` picks the catalogue for the messages (English when ``None``).
+    """
+    _ = translation(language).gettext
     problems = [
-        *_duplicates("organisations", "id", (o.id for o in dataset.organisations)),
-        *_duplicates("agreements", "id", (a.id for a in dataset.agreements)),
-        *_duplicates("meetings", "uid", (m.uid for m in dataset.meetings)),
+        *_duplicates("organisations", "id", (o.id for o in dataset.organisations), language),
+        *_duplicates("agreements", "id", (a.id for a in dataset.agreements), language),
+        *_duplicates("meetings", "uid", (m.uid for m in dataset.meetings), language),
     ]
     organisation_ids = {o.id for o in dataset.organisations}
     agreement_ids = {a.id for a in dataset.agreements}
@@ -82,5 +90,5 @@ def dataset_problems(dataset: Dataset) -> list[str]:
             for j, organisation_id in enumerate(meeting.attendance.organisation_ids):
                 loc = ("meetings", i, "attendance", "organisation_ids", j)
                 unknown_organisation(loc, organisation_id)
-    problems.extend(_parent_loops(dataset))
+    problems.extend(_parent_loops(dataset, language))
     return problems

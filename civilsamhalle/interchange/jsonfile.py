@@ -38,24 +38,27 @@ model and, when those are fixed, whole-file problems such as two meetings sharin
 
 from __future__ import annotations
 
-from gettext import gettext as _
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..errors import DataFileError, InvalidData, format_validation_error
+from ..i18n import translation
 from ..model import Dataset
 from .consistency import dataset_problems
 
 __all__ = ["load", "loads", "dump", "dumps"]
 
 
-def loads(data: str | bytes, source: str = "<data>") -> Dataset:
+def loads(data: str | bytes, source: str = "<data>", language: str | None = None) -> Dataset:
     """Parse and validate JSON text.
 
     Raises :class:`DataFileError` when ``data`` is not JSON (``source`` names it in the message)
     and :class:`InvalidData` with every mistake when it is JSON that breaks the rules.
+    ``language`` picks the catalogue for this module's own messages (English when ``None``); the
+    field errors come from the model and pydantic, in English.
     """
+    _ = translation(language).gettext
     if isinstance(data, bytes):
         try:
             # utf-8-sig: spreadsheet programs and Windows editors put a byte-order mark first.
@@ -72,14 +75,15 @@ def loads(data: str | bytes, source: str = "<data>") -> Dataset:
                 message = _("{source} is not valid JSON: {detail}")
                 raise DataFileError(message.format(source=source, detail=detail)) from None
         raise InvalidData(format_validation_error(exc)) from None
-    problems = dataset_problems(dataset)
+    problems = dataset_problems(dataset, language)
     if problems:
         raise InvalidData(problems)
     return dataset
 
 
-def load(path: str | Path) -> Dataset:
+def load(path: str | Path, language: str | None = None) -> Dataset:
     """Read and validate a JSON data file; errors as for :func:`loads`."""
+    _ = translation(language).gettext
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -87,7 +91,7 @@ def load(path: str | Path) -> Dataset:
         reason = exc.strerror or str(exc)
         message = _("cannot read {path}: {reason}")
         raise DataFileError(message.format(path=path, reason=reason)) from None
-    return loads(data, source=str(path))
+    return loads(data, source=str(path), language=language)
 
 
 def dumps(dataset: Dataset, indent: int | None = 2) -> str:

@@ -1,0 +1,240 @@
+"""The ``civilsamhalle`` command: validate a data file, write an .ics feed from it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from civilsamhalle.cli import environment_language, main
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = Path(__file__).parent / "data"
+VALID = DATA / "uddevalla.json"
+BROKEN = DATA / "several_errors.json"
+
+
+def sample() -> dict:
+    return json.loads(VALID.read_text(encoding="utf-8"))
+
+
+def events(feed: bytes) -> list[icalendar.Event]:
+    return list(icalendar.Calendar.from_ical(feed).walk("VEVENT"))
+
+
+# --- validate ------------------------------------------------------------------------------------
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def test_a_valid_file_is_summarised(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    data = sample()
+    assert main(["validate", str(VALID)]) == 0
+    counts = [counted(len(data[key]), key[:-1]) for key in ("organisations", "agreements")]
+    counts.append(counted(len(data["meetings"]), "meeting"))
+    assert capsys.readouterr().out == f"OK: {', '.join(counts)}\n"
+    assert len(data["agreements"]) == 1  # so the singular is exercised too
+
+
+def test_every_error_is_printed_with_its_place(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(BROKEN)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == [
+        "organisations[1].organisation_number",
+        "organisations[2].website",
+        "agreements[0].commitments[0].minimum",
+        "meetings[0].timezone",
+        "meetings[1].end",
+        "meetings[2].start",
+        "meetings[2].registration.url",
+    ]
+    assert "meetings[1].end: the meeting must end after it starts" in lines
+    assert "meetings[0].timezone: unknown time zone 'Europe/Ulricehamn'" in lines
+    assert captured.err.strip() == f"{BROKEN}: 7 errors"
+
+
+def test_one_error_is_counted_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = sample()
+    data["organisations"][1]["website"] = "javascript:alert(1)"
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.startswith("organisations[1].website: ")
+    assert captured.err.strip() == f"{path}: 1 error"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'{"name": "Uddevalla",\n "meetings": [}', "is not valid JSON"),
+        (b"", "is not valid JSON"),
+        ('{"name": "Luleå"}'.encode("latin-1"), "is not UTF-8 text"),
+    ],
+)
+def test_an_unusable_file_exits_2_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, expected: str
+) -> None:
+    path = tmp_path / "data.json"
+    path.write_bytes(content)
+    assert main(["validate", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"civilsamhalle: {path} {expected}")
+    assert "Traceback" not in captured.err
+
+
+def test_a_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / "saknas.json")]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_directory_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path)]) == 2
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([])
+    assert caught.value.code == 2
+    assert "usage: civilsamhalle" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("variables", "expected"),
+    [
+        ({"LANGUAGE": "nb_NO:sv", "LANG": "en_GB.UTF-8"}, "nb_NO"),
+        ({"LC_ALL": "sv_SE.UTF-8@euro", "LANG": "en_GB.UTF-8"}, "sv_SE"),
+        ({"LC_MESSAGES": "sv_FI.UTF-8"}, "sv_FI"),
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LANG": "POSIX"}, None),
+        ({}, None),
+    ],
+)
+def test_messages_follow_the_language_of_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, variables: dict[str, str], expected: str | None
+) -> None:
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert environment_language() == expected
+
+
+# --- ics -----------------------------------------------------------------------------------------
+
+
+def test_ics_writes_every_meeting_to_a_file(tmp_path: Path) -> None:
+    output = tmp_path / "feed.ics"
+    status = main(
+        ["ics", str(VALID), "-o", str(output), "--name", "ÖK Idé", "--uid-domain", "uddevalla.se"]
+    )
+    assert status == 0
+    found = events(output.read_bytes())
+    assert len(found) == len(sample()["meetings"])
+    assert {str(e["SUMMARY"]) for e in found} >= {"Stordialog: välfärd och fritid"}
+    calendar = icalendar.Calendar.from_ical(output.read_bytes())
+    names = {str(calendar.get("NAME", "")), str(calendar.get("X-WR-CALNAME", ""))}
+    assert "ÖK Idé" in names
+    assert all(str(e["UID"]).endswith("@uddevalla.se") for e in found)
+    # Only the feed itself is left in the directory: no temporary file from the atomic write.
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+
+def test_ics_for_one_agreement(tmp_path: Path) -> None:
+    output = tmp_path / "ok-ide.ics"
+    assert main(["ics", str(VALID), "-o", str(output), "--agreement", "ok-ide"]) == 0
+    expected = [m["title"] for m in sample()["meetings"] if m.get("agreement_id") == "ok-ide"]
+    assert 0 < len(expected) < len(sample()["meetings"])
+    assert sorted(str(e["SUMMARY"]) for e in events(output.read_bytes())) == sorted(expected)
+
+
+def test_ics_for_an_unknown_agreement_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "feed.ics"
+    assert main(["ics", str(VALID), "-o", str(output), "--agreement", "ok-ide-2019"]) == 2
+    err = capsys.readouterr().err
+    assert "ok-ide-2019" in err and "ok-ide" in err.replace("ok-ide-2019", "")
+    assert not output.exists()
+
+
+def test_ics_into_a_missing_directory_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "saknas" / "feed.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"civilsamhalle: cannot write {output}")
+    assert "Traceback" not in err
+
+
+def test_ics_refuses_an_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    output = tmp_path / "feed.ics"
+    assert main(["ics", str(BROKEN), "-o", str(output)]) == 1
+    assert "meetings[1].end: the meeting must end after it starts" in capsys.readouterr().out
+    assert not output.exists()
+
+
+def test_ics_to_standard_output_in_the_chosen_language(
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    assert main(["ics", str(VALID), "--language", "en"]) == 0
+    english = capsysbinary.readouterr().out
+    assert len(events(english)) == len(sample()["meetings"])
+    assert main(["ics", str(VALID), "--language", "sv"]) == 0
+    swedish = capsysbinary.readouterr().out
+    # Same events, but the feed's fixed texts follow --language.
+    assert [e["UID"] for e in events(english)] == [e["UID"] for e in events(swedish)]
+    assert english != swedish
+
+
+def test_ics_rejects_an_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["ics", str(VALID), "--language", "de"])
+    assert caught.value.code == 2
+
+
+# --- the installed entry point -------------------------------------------------------------------
+
+
+def run_module(*args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "civilsamhalle", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_python_dash_m_validates() -> None:
+    result = run_module("validate", str(BROKEN))
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "meetings[1].end: the meeting must end after it starts" in out
+    assert len(out.splitlines()) == 7
+    assert b"Traceback" not in result.stderr
+
+
+def test_python_dash_m_writes_a_feed_to_standard_output() -> None:
+    result = run_module("ics", str(VALID), "-o", "-")
+    assert result.returncode == 0, result.stderr.decode()
+    assert len(events(result.stdout)) == len(sample()["meetings"])
