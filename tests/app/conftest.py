@@ -1,0 +1,194 @@
+"""Fixtures for the Wagtail app's tests: a small municipal site and factories for its content.
+
+The site tree every test starts from (``civil_site``)::
+
+    Root
+    └── Testkommun (home, the default Site's root, host "testserver")
+        ├── Möten                 MeetingIndexPage      civil_site.meeting_index
+        ├── ÖK Idé                AgreementPage         civil_site.agreement
+        └── Organisationer        OrganisationIndexPage civil_site.organisation_index
+
+Factories are fixtures that return plain functions (``make_meeting(title=..., start=...)``), so a
+test states only what matters to it and gets a published object made the way the admin makes it:
+saved as a revision, then published. Pass ``live=False`` for a draft that was never published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from wagtail_civil.models import (
+    AgreementCommitment,
+    AgreementPage,
+    AgreementSignature,
+    MeetingIndexPage,
+    MeetingPage,
+    MeetingProgrammeItem,
+    Organisation,
+    OrganisationCategory,
+    OrganisationIndexPage,
+)
+
+
+@dataclass
+class CivilSite:
+    site: Site
+    home: Page
+    meeting_index: MeetingIndexPage
+    agreement: AgreementPage
+    organisation_index: OrganisationIndexPage
+
+
+def publish(obj: Any) -> Any:
+    """Save a revision and publish it, as the admin's "Publish" button does; return fresh."""
+    obj.save_revision().publish()
+    return type(obj).objects.get(pk=obj.pk)
+
+
+def next_week_at(hour: int = 18, days: int = 7) -> dt.datetime:
+    """An aware date-time ``days`` ahead at ``hour`` local time (the tests' TIME_ZONE)."""
+    local = timezone.localtime() + dt.timedelta(days=days)
+    return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+@pytest.fixture
+def civil_site(db: Any) -> CivilSite:
+    """The site tree above, every page published and public."""
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=Page(title="Testkommun", slug="testkommun"))
+    Site.objects.all().delete()
+    site = Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Testkommun"
+    )
+    meeting_index = home.add_child(instance=MeetingIndexPage(title="Möten", slug="moten"))
+    agreement = home.add_child(
+        instance=AgreementPage(title="ÖK Idé", slug="ok-ide", status="in_force")
+    )
+    organisation_index = home.add_child(
+        instance=OrganisationIndexPage(title="Organisationer", slug="organisationer")
+    )
+    return CivilSite(
+        site=site,
+        home=home,
+        meeting_index=publish(meeting_index),
+        agreement=publish(agreement),
+        organisation_index=publish(organisation_index),
+    )
+
+
+@pytest.fixture
+def make_category(db: Any) -> Callable[..., OrganisationCategory]:
+    def make(name: str = "Pensionärsorganisationer", **fields: Any) -> OrganisationCategory:
+        category = OrganisationCategory(name=name, **fields)
+        category.save()
+        return category
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(db: Any) -> Callable[..., Organisation]:
+    """``make_organisation("Röda Korset", categories=[cat], live=True, **fields)``."""
+
+    def make(
+        name: str = "Frivilligcentrum",
+        *,
+        categories: Iterable[OrganisationCategory] = (),
+        live: bool = True,
+        **fields: Any,
+    ) -> Organisation:
+        organisation = Organisation(name=name, live=False, **fields)
+        organisation.categories.set(list(categories))
+        organisation.save()
+        if live:
+            return publish(organisation)
+        organisation.save_revision()
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def make_meeting(civil_site: CivilSite) -> Callable[..., MeetingPage]:
+    """``make_meeting(title=..., start=..., hosts=[org], live=True, parent=index, **fields)``.
+
+    Defaults: a two-hour in-person dialogue at Folkets Hus next week, under the default meeting
+    index. ``programme`` takes ``(time, title)`` pairs.
+    """
+
+    def make(
+        title: str = "Dialogmöte",
+        *,
+        start: dt.datetime | None = None,
+        duration: dt.timedelta = dt.timedelta(hours=2),
+        hosts: Iterable[Organisation] = (),
+        categories: Iterable[OrganisationCategory] = (),
+        programme: Iterable[tuple[dt.time | None, str]] = (),
+        live: bool = True,
+        parent: Page | None = None,
+        **fields: Any,
+    ) -> MeetingPage:
+        start = start or next_week_at()
+        fields.setdefault("venue_name", "Folkets Hus")
+        fields.setdefault("locality", "Uddevalla")
+        meeting = MeetingPage(title=title, start=start, end=start + duration, **fields)
+        meeting.hosts.set(list(hosts))
+        meeting.categories.set(list(categories))
+        meeting.programme = [
+            MeetingProgrammeItem(start_time=at, title=item_title) for at, item_title in programme
+        ]
+        meeting.live = False
+        (parent or civil_site.meeting_index).add_child(instance=meeting)
+        if live:
+            return publish(meeting)
+        meeting.save_revision()
+        return MeetingPage.objects.get(pk=meeting.pk)
+
+    return make
+
+
+@pytest.fixture
+def make_agreement(civil_site: CivilSite) -> Callable[..., AgreementPage]:
+    """``make_agreement("ÖK Idé", signatories=[org, "Uddevalla kommun"], commitments=[(2, "")])``.
+
+    A signatory given as text is a party not in the register; a commitment is ``(minimum,
+    meeting kind or "")``. The agreement is placed under the home page.
+    """
+
+    def make(
+        title: str = "Lokal överenskommelse",
+        *,
+        signatories: Iterable[Organisation | str] = (),
+        commitments: Iterable[tuple[int, str]] = (),
+        live: bool = True,
+        parent: Page | None = None,
+        **fields: Any,
+    ) -> AgreementPage:
+        agreement = AgreementPage(title=title, **fields)
+        agreement.signatures = [
+            AgreementSignature(party_name=s)
+            if isinstance(s, str)
+            else AgreementSignature(organisation=s)
+            for s in signatories
+        ]
+        agreement.commitments = [
+            AgreementCommitment(
+                description=f"Minst {n} möten per år", minimum=n, meeting_kind=kind
+            )
+            for n, kind in commitments
+        ]
+        agreement.live = False
+        (parent or civil_site.home).add_child(instance=agreement)
+        if live:
+            return publish(agreement)
+        agreement.save_revision()
+        return AgreementPage.objects.get(pk=agreement.pk)
+
+    return make

@@ -1,0 +1,261 @@
+"""StreamField blocks that put live civil-society content on any page.
+
+An editor building the municipality's start page or a news article picks "upcoming meetings of the
+pensioners' organisations" or "who signed ÖK Idé" and the block stays current by itself. Each
+block's ``get_context`` does the query, and only ever returns published, public content: a block
+chosen months ago must not start showing a draft or a page behind a password.
+
+Templates (``wagtail_civil/blocks/<name>.html``) are overridable like any Django template.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .models.choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+
+__all__ = [
+    "CivilStreamBlock",
+    "OrganisationListBlock",
+    "SignatoriesBlock",
+    "SubscribeBlock",
+    "UpcomingMeetingsBlock",
+    "feed_url",
+]
+
+
+def _heading() -> blocks.CharBlock:
+    return blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+
+
+def _live_or_none(obj: Any) -> Any:
+    """The chosen snippet or page if residents may see it, else ``None``."""
+    if obj is None:
+        return None
+    if not getattr(obj, "live", True):
+        return None
+    return obj
+
+
+class UpcomingMeetingsBlock(blocks.StructBlock):
+    """The next few meetings, optionally only of one kind, agreement, organisation or category."""
+
+    heading = _heading()
+    kind = blocks.ChoiceBlock(
+        choices=MEETING_KIND_CHOICES, required=False, label=_("Kind of meeting")
+    )
+    agreement = blocks.PageChooserBlock(
+        page_type="wagtail_civil.AgreementPage", required=False, label=_("Agreement")
+    )
+    organisation = SnippetChooserBlock(
+        "wagtail_civil.Organisation", required=False, label=_("Organisation")
+    )
+    category = SnippetChooserBlock(
+        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
+    )
+    count = blocks.IntegerBlock(
+        label=_("How many"), default=5, min_value=1, max_value=50, required=True
+    )
+
+    class Meta:
+        icon = "date"
+        label = _("Upcoming meetings")
+        template = "wagtail_civil/blocks/upcoming_meetings.html"
+
+    def get_meetings(self, value: Any) -> Any:
+        from .models import MeetingPage
+
+        meetings = MeetingPage.objects.for_feed().upcoming(timezone.now())
+        if value.get("kind"):
+            meetings = meetings.filter(kind=value["kind"])
+        if value.get("agreement"):
+            meetings = meetings.for_agreement(value["agreement"])
+        if value.get("organisation"):
+            meetings = meetings.for_organisation(value["organisation"])
+        if value.get("category"):
+            meetings = meetings.for_category(value["category"])
+        return meetings
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        from .models import MeetingIndexPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["meetings"] = list(self.get_meetings(value)[: value.get("count") or 5])
+        context["meeting_index"] = MeetingIndexPage.objects.live().public().first()
+        return context
+
+
+class SignatoriesBlock(blocks.StructBlock):
+    """The parties that signed an agreement, e.g. on a news page about the signing."""
+
+    heading = _heading()
+    agreement = blocks.PageChooserBlock(
+        page_type="wagtail_civil.AgreementPage", label=_("Agreement")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Signatories of an agreement")
+        template = "wagtail_civil/blocks/signatories.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        from .models import AgreementPage
+
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = value.get("agreement")
+        agreement = None
+        if chosen is not None:
+            agreement = AgreementPage.objects.live().public().filter(pk=chosen.pk).first()
+        context["agreement"] = agreement
+        context["signatures"] = (
+            list(agreement.signatures.select_related("organisation")) if agreement else []
+        )
+        return context
+
+
+class OrganisationListBlock(blocks.StructBlock):
+    """A list of published organisations, e.g. all study associations."""
+
+    heading = _heading()
+    category = SnippetChooserBlock(
+        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
+    )
+    kind = blocks.ChoiceBlock(choices=ORGANISATION_KIND_CHOICES, required=False, label=_("Kind"))
+    count = blocks.IntegerBlock(
+        label=_("How many"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave blank to list them all."),
+    )
+
+    class Meta:
+        icon = "group"
+        label = _("List of organisations")
+        template = "wagtail_civil/blocks/organisation_list.html"
+
+    def get_organisations(self, value: Any) -> Any:
+        from .models import Organisation
+
+        organisations = Organisation.objects.public().select_related("logo")
+        if value.get("category"):
+            organisations = organisations.in_category(value["category"])
+        if value.get("kind"):
+            organisations = organisations.filter(kind=value["kind"])
+        return organisations
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        context = super().get_context(value, parent_context=parent_context)
+        organisations = self.get_organisations(value)
+        if value.get("count"):
+            organisations = organisations[: value["count"]]
+        context["organisations"] = list(organisations)
+        return context
+
+
+FEED_CHOICES = [
+    ("all", _("All meetings")),
+    ("index", _("The meetings of one meeting list")),
+    ("agreement", _("The meetings under an agreement")),
+    ("organisation", _("One organisation's meetings")),
+    ("category", _("One category's meetings")),
+]
+
+# URL names (in the ``wagtail_civil`` namespace) tried for each kind of feed, with the attribute
+# of the chosen object passed as the URL's keyword argument.
+FEED_URL_NAMES = {
+    "all": ("feed_all", None, None),
+    "index": ("feed_index", "pk", "pk"),
+    "agreement": ("feed_agreement", "pk", "pk"),
+    "organisation": ("feed_organisation", "slug", "slug"),
+    "category": ("feed_category", "slug", "slug"),
+}
+
+
+def feed_url(kind: str, obj: Any = None) -> str | None:
+    """The path of a calendar feed, or ``None`` if the site has no such feed URL."""
+    name, kwarg, attribute = FEED_URL_NAMES.get(kind, (None, None, None))
+    if name is None or (kwarg is not None and obj is None):
+        return None
+    kwargs = {kwarg: getattr(obj, attribute)} if kwarg else {}
+    try:
+        return reverse(f"wagtail_civil:{name}", kwargs=kwargs)
+    except NoReverseMatch:
+        return None
+
+
+class SubscribeBlock(blocks.StructBlock):
+    """A box that offers a calendar feed to subscribe to (webcal://, https:// to copy)."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), required=False, max_length=255, default=_("Subscribe to the calendar")
+    )
+    feed = blocks.ChoiceBlock(choices=FEED_CHOICES, default="all", label=_("Which meetings"))
+    meeting_index = blocks.PageChooserBlock(
+        page_type="wagtail_civil.MeetingIndexPage", required=False, label=_("Meeting list")
+    )
+    agreement = blocks.PageChooserBlock(
+        page_type="wagtail_civil.AgreementPage", required=False, label=_("Agreement")
+    )
+    organisation = SnippetChooserBlock(
+        "wagtail_civil.Organisation", required=False, label=_("Organisation")
+    )
+    category = SnippetChooserBlock(
+        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
+    )
+
+    class Meta:
+        icon = "calendar-alt"
+        label = _("Subscribe to a calendar")
+        template = "wagtail_civil/blocks/subscribe.html"
+
+    _TARGET = {
+        "index": "meeting_index",
+        "agreement": "agreement",
+        "organisation": "organisation",
+        "category": "category",
+    }
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        field = self._TARGET.get(value.get("feed"))
+        if field and not value.get(field):
+            raise StructBlockValidationError(
+                block_errors={field: ValidationError(_("Choose which one to subscribe to."))}
+            )
+        return value
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        context = super().get_context(value, parent_context=parent_context)
+        kind = value.get("feed") or "all"
+        field = self._TARGET.get(kind)
+        target = _live_or_none(value.get(field)) if field else None
+        if field and target is not None and hasattr(target, "get_view_restrictions"):
+            target = target if not target.get_view_restrictions().exists() else None
+        context["feed_kind"] = kind
+        context["feed_object"] = target
+        context["feed_url"] = None if (field and target is None) else feed_url(kind, target)
+        return context
+
+
+class CivilStreamBlock(blocks.StreamBlock):
+    """Headings, paragraphs and the civil-society blocks, for any page's ``StreamField``."""
+
+    heading = blocks.CharBlock(
+        form_classname="title", icon="title", label=_("Heading"), max_length=255,
+        template="wagtail_civil/blocks/heading.html",
+    )
+    paragraph = blocks.RichTextBlock(
+        icon="pilcrow", label=_("Paragraph"), template="wagtail_civil/blocks/paragraph.html"
+    )
+    upcoming_meetings = UpcomingMeetingsBlock()
+    signatories = SignatoriesBlock()
+    organisation_list = OrganisationListBlock()
+    subscribe = SubscribeBlock()

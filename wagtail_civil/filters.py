@@ -1,0 +1,111 @@
+"""The filters of the public directory and meeting lists, as django-filter FilterSets.
+
+A query string is typed by people and kept in old bookmarks, so a bad value is a form error shown
+next to the filter, never a server error: django-filter leaves an invalid field out of
+``cleaned_data``, the other filters still apply, and the page is rendered with the errors (200).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models.choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+
+__all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
+
+
+def _public_categories(request: Any) -> QuerySet:
+    from .models import OrganisationCategory
+
+    return OrganisationCategory.objects.all()
+
+
+def _public_organisations(request: Any) -> QuerySet:
+    from .models import Organisation
+
+    return Organisation.objects.public()
+
+
+def _public_agreements(request: Any) -> QuerySet:
+    from .models import AgreementPage
+
+    return AgreementPage.objects.live().public()
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    """``?q=`` free text, ``?category=<slug>``, ``?kind=<value>``."""
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    category = django_filters.ModelChoiceFilter(
+        queryset=_public_categories,
+        to_field_name="slug",
+        field_name="categories",
+        label=_("Category"),
+        empty_label=_("All categories"),
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=ORGANISATION_KIND_CHOICES, label=_("Kind"), empty_label=_("All kinds")
+    )
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Name, description and areas of activity, case-insensitive.
+
+        A plain ``icontains`` rather than Wagtail search so the result stays a queryset the other
+        filters and the paginator can work on, on every database backend.
+        """
+        value = value.strip()
+        if not value:
+            return queryset
+        from .models import Organisation
+
+        by_area = Organisation.objects.filter(areas_of_activity__name__icontains=value)
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(description__icontains=value)
+            | Q(pk__in=by_area.values("pk"))
+        )
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Filtering on a many-to-many field can repeat a row; the directory must not.
+        return super().filter_queryset(queryset).distinct()
+
+
+class MeetingFilterSet(django_filters.FilterSet):
+    """``?kind=``, ``?agreement=<page id>``, ``?organisation=<slug>``, ``?category=<slug>``."""
+
+    kind = django_filters.ChoiceFilter(
+        choices=MEETING_KIND_CHOICES, label=_("Kind of meeting"), empty_label=_("All kinds")
+    )
+    agreement = django_filters.ModelChoiceFilter(
+        queryset=_public_agreements,
+        method="filter_agreement",
+        label=_("Agreement"),
+        empty_label=_("All agreements"),
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=_public_organisations,
+        to_field_name="slug",
+        method="filter_organisation",
+        label=_("Organisation"),
+        empty_label=_("All organisations"),
+    )
+    category = django_filters.ModelChoiceFilter(
+        queryset=_public_categories,
+        to_field_name="slug",
+        method="filter_category",
+        label=_("Category"),
+        empty_label=_("All categories"),
+    )
+
+    def filter_agreement(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.for_agreement(value) if value else queryset
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.for_organisation(value) if value else queryset
+
+    def filter_category(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        return queryset.for_category(value) if value else queryset

@@ -1,0 +1,36 @@
+"""The app's models, one module per concept, re-exported here for ``wagtail_civil.models.X``."""
+
+from .agreements import (
+    AgreementCommitment,
+    AgreementPage,
+    AgreementSignature,
+    PrincipleBlock,
+    SteeringGroupMember,
+)
+from .categories import OrganisationCategory
+from .meeting_index import MeetingIndexPage
+from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
+from .meetings import MeetingAttendance, MeetingPage, MeetingProgrammeItem, MeetingSpeaker
+from .organisation_index import OrganisationIndexPage, organisation_detail_context
+from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
+
+__all__ = [
+    "AgreementCommitment",
+    "AgreementPage",
+    "AgreementSignature",
+    "MeetingAttendance",
+    "MeetingIndexPage",
+    "MeetingPage",
+    "MeetingPageManager",
+    "MeetingPageQuerySet",
+    "MeetingProgrammeItem",
+    "MeetingSpeaker",
+    "Organisation",
+    "OrganisationAreaTag",
+    "OrganisationCategory",
+    "OrganisationIndexPage",
+    "OrganisationQuerySet",
+    "PrincipleBlock",
+    "SteeringGroupMember",
+    "organisation_detail_context",
+]

@@ -1,0 +1,81 @@
+"""The list of meetings: upcoming at ``""``, held at ``"past/"``, filterable and paginated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .mixins import paginate
+
+__all__ = ["MeetingIndexPage"]
+
+
+class MeetingIndexPage(RoutablePageMixin, Page):
+    """Holds the meeting pages. Lists only its own published, public children.
+
+    Both routes render ``wagtail_civil/meeting_index_page.html``; ``is_past`` tells them apart.
+    """
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Shown above the list, e.g. who the meetings are for and how to take part."),
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("meetings per page"), default=20, help_text=_("How many to list on one page.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("per_page")]
+
+    subpage_types = ["wagtail_civil.MeetingPage"]
+
+    class Meta:
+        verbose_name = _("meeting list")
+        verbose_name_plural = _("meeting lists")
+
+    def get_meetings(self) -> models.QuerySet:
+        """This list's published, public meetings (override to also show other lists' meetings)."""
+        from .meetings import MeetingPage
+
+        return MeetingPage.objects.child_of(self).for_feed()
+
+    def get_filterset(self, request: HttpRequest, queryset: models.QuerySet) -> Any:
+        from ..filters import MeetingFilterSet
+
+        return MeetingFilterSet(request.GET or None, queryset=queryset, request=request)
+
+    def _list(self, request: HttpRequest, *, is_past: bool) -> TemplateResponse:
+        now = timezone.now()
+        meetings = self.get_meetings()
+        meetings = meetings.past(now) if is_past else meetings.upcoming(now)
+        filterset = self.get_filterset(request, meetings)
+        return self.render(
+            request,
+            template="wagtail_civil/meeting_index_page.html",
+            context_overrides={
+                "is_past": is_past,
+                "filter": filterset,
+                "meetings": paginate(request, filterset.qs, self.per_page),
+            },
+        )
+
+    @path("", name="upcoming")
+    def upcoming(self, request: HttpRequest) -> TemplateResponse:
+        return self._list(request, is_past=False)
+
+    @path("past/", name="past")
+    def past(self, request: HttpRequest) -> TemplateResponse:
+        return self._list(request, is_past=True)

@@ -1,0 +1,109 @@
+"""Which meetings a list, a block or a calendar feed shows.
+
+Every public list starts from :meth:`MeetingPageQuerySet.for_feed` (published and not behind a
+view restriction), so privacy is decided in one place and the feed views, blocks and index pages
+cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+
+from civilsamhalle.model import EventStatus
+
+from .. import conf
+
+__all__ = ["MeetingPageQuerySet", "MeetingPageManager"]
+
+CANCELLED = EventStatus.CANCELLED.value
+
+
+class MeetingPageQuerySet(PageQuerySet):
+    def for_feed(self) -> MeetingPageQuerySet:
+        """Published, public meetings with everything ``to_domain()`` reads fetched up front.
+
+        Building a feed of N meetings takes the same number of queries for any N.
+        """
+        return (
+            self.live()
+            .public()
+            .select_related("agreement", "minutes", "follow_up")
+            .prefetch_related(
+                "categories",
+                "hosts__categories",
+                "programme",
+                "speakers__organisation",
+                "attending_organisations__organisation",
+            )
+            .order_by("start", "pk")
+        )
+
+    def visible(self, now: dt.datetime | None = None) -> MeetingPageQuerySet:
+        """Leave out cancelled meetings once ``conf.cancelled_visible_for()`` has passed since
+        their start.
+
+        Until then a cancelled meeting stays, marked, so that calendar programs get the
+        cancellation and a resident who planned to come reads that it is off.
+        """
+        now = now or timezone.now()
+        return self.exclude(status=CANCELLED, start__lt=now - conf.cancelled_visible_for())
+
+    def upcoming(self, now: dt.datetime | None = None) -> MeetingPageQuerySet:
+        """Meetings not yet over, and recently cancelled ones (:meth:`visible`), soonest first."""
+        now = now or timezone.now()
+        return (
+            self.visible(now)
+            .filter(Q(end__gte=now) | Q(status=CANCELLED))
+            .order_by("start", "pk")
+        )
+
+    def past(self, now: dt.datetime | None = None) -> MeetingPageQuerySet:
+        """Meetings that are over and were not cancelled, most recent first."""
+        now = now or timezone.now()
+        return self.filter(end__lt=now).exclude(status=CANCELLED).order_by("-start", "-pk")
+
+    def for_agreement(self, agreement: Any) -> MeetingPageQuerySet:
+        """Meetings held under an agreement (an ``AgreementPage`` or its id)."""
+        return self.filter(agreement=agreement)
+
+    def for_organisation(self, organisation: Any) -> MeetingPageQuerySet:
+        """Meetings an organisation hosts or attends (an ``Organisation`` or its slug)."""
+        from .meetings import MeetingAttendance, MeetingPage
+
+        if isinstance(organisation, str):
+            org_filter = {"organisation__slug": organisation}
+        else:
+            org_filter = {"organisation": organisation}
+        hosted = MeetingPage.hosts.through.objects.filter(**org_filter).values("meetingpage_id")
+        attended = MeetingAttendance.objects.filter(**org_filter).values("page_id")
+        return self.filter(Q(pk__in=hosted) | Q(pk__in=attended))
+
+    def for_category(self, category: Any) -> MeetingPageQuerySet:
+        """Meetings in a category (an ``OrganisationCategory`` or its slug).
+
+        A meeting belongs to a category when the editor tagged it so, or when one of its published
+        host organisations is in the category: the culture associations' feed then carries a
+        dialogue hosted by a theatre society without anyone having to remember to tag it.
+        """
+        from .meetings import MeetingPage
+
+        if isinstance(category, str):
+            direct = {"organisationcategory__slug": category}
+            via_host = {"organisation__categories__slug": category}
+        else:
+            direct = {"organisationcategory": category}
+            via_host = {"organisation__categories": category}
+        tagged = MeetingPage.categories.through.objects.filter(**direct).values("meetingpage_id")
+        hosted = MeetingPage.hosts.through.objects.filter(
+            organisation__live=True, **via_host
+        ).values("meetingpage_id")
+        return self.filter(Q(pk__in=tagged) | Q(pk__in=hosted))
+
+
+MeetingPageManager = PageManager.from_queryset(MeetingPageQuerySet)

@@ -1,0 +1,537 @@
+"""A dialogue meeting, open meeting, hearing, … as a page, and its inline parts."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from civilsamhalle import model as domain
+
+from .. import conf
+from ..admin_forms import MeetingPageForm
+from ..sequence import sequence_for_save
+from ..validators import HttpUrlValidator
+from .choices import (
+    ATTENDANCE_MODE_CHOICES,
+    EVENT_STATUS_CHOICES,
+    MEETING_KIND_CHOICES,
+    REGISTRATION_KIND_CHOICES,
+)
+from .meeting_queryset import MeetingPageManager
+from .mixins import lines, richtext_to_text
+
+__all__ = ["MeetingPage", "MeetingProgrammeItem", "MeetingSpeaker", "MeetingAttendance"]
+
+Mode, Status = domain.AttendanceMode, domain.EventStatus
+_NEEDS_VENUE = {Mode.IN_PERSON.value, Mode.HYBRID.value}
+_NEEDS_LINK = {Mode.ONLINE.value, Mode.HYBRID.value}
+# Nobody needs to know where a meeting that will not take place (on this date) would have been.
+_PLACE_NOT_NEEDED = {Status.CANCELLED.value, Status.POSTPONED.value}
+_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class MeetingPage(Page):
+    """One meeting, with everything a resident needs before it and what came out of it after.
+
+    ``uid`` identifies the meeting in every calendar that subscribed to it, for years: it is made
+    once, never shown in a form, and a copied page gets a new one. ``sequence`` is raised when a
+    publish changes when, where or whether the meeting takes place (see ``wagtail_civil.sequence``).
+    """
+
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    kind = models.CharField(
+        _("kind of meeting"),
+        max_length=32,
+        choices=MEETING_KIND_CHOICES,
+        default=domain.MeetingKind.DIALOGUE.value,
+    )
+    theme = models.CharField(
+        _("theme"), max_length=255, blank=True, help_text=_("What the meeting is about, briefly.")
+    )
+    description = RichTextField(_("description"), blank=True, features=_TEXT_FEATURES)
+    status = models.CharField(
+        _("status"),
+        max_length=32,
+        choices=EVENT_STATUS_CHOICES,
+        default=Status.SCHEDULED.value,
+        help_text=_(
+            "Keep a cancelled or moved meeting published with the new status: subscribers' "
+            "calendars then show the change instead of silently losing the meeting."
+        ),
+    )
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+
+    mode = models.CharField(
+        _("how to take part"),
+        max_length=16,
+        choices=ATTENDANCE_MODE_CHOICES,
+        default=Mode.IN_PERSON.value,
+    )
+    venue_name = models.CharField(
+        _("venue"), max_length=255, blank=True, help_text=_("E.g. Folkets Hus, room Storsalen.")
+    )
+    street_address = models.CharField(_("street address"), max_length=255, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    locality = models.CharField(_("town"), max_length=255, blank=True)
+    latitude = models.FloatField(
+        _("latitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.FloatField(
+        _("longitude"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    online_url = models.URLField(
+        _("online meeting link"),
+        max_length=500,
+        blank=True,
+        validators=[HttpUrlValidator()],
+        help_text=_("The link participants use to join, e.g. a Teams or Zoom meeting."),
+    )
+
+    hosts = ParentalManyToManyField(
+        "wagtail_civil.Organisation",
+        blank=True,
+        related_name="hosted_meetings",
+        verbose_name=_("host organisations"),
+    )
+    municipal_hosts = models.TextField(
+        _("hosting municipal units"),
+        blank=True,
+        help_text=_("One per line, e.g. Kultur- och fritidsförvaltningen."),
+    )
+    agreement = models.ForeignKey(
+        "wagtail_civil.AgreementPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("held under agreement"),
+        help_text=_("Counts towards the agreement's commitments, e.g. two dialogues a year."),
+    )
+    categories = ParentalManyToManyField(
+        "wagtail_civil.OrganisationCategory",
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("categories"),
+        help_text=_(
+            "Shows the meeting in these categories' lists and calendars. The host "
+            "organisations' categories count as well."
+        ),
+    )
+
+    registration_kind = models.CharField(
+        _("registration"),
+        max_length=16,
+        choices=REGISTRATION_KIND_CHOICES,
+        default=domain.RegistrationKind.NONE.value,
+    )
+    registration_url = models.URLField(
+        _("registration link"), max_length=500, blank=True, validators=[HttpUrlValidator()]
+    )
+    registration_deadline = models.DateTimeField(_("register by"), null=True, blank=True)
+    contact_name = models.CharField(_("contact"), max_length=255, blank=True)
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Published on the page and in calendars.")
+    )
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+
+    attendance_organisations = models.PositiveIntegerField(
+        _("organisations that took part"), null=True, blank=True
+    )
+    attendance_people = models.PositiveIntegerField(
+        _("people who took part"), null=True, blank=True
+    )
+    attendance_municipal_staff = models.PositiveIntegerField(
+        _("of whom municipal staff"), null=True, blank=True
+    )
+    outcome = RichTextField(
+        _("outcome"),
+        blank=True,
+        features=_TEXT_FEATURES + ["h3"],
+        help_text=_("What came out of the meeting: conclusions, decisions, next steps."),
+    )
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("minutes"),
+    )
+    follow_up = models.ForeignKey(
+        "wagtail_civil.MeetingPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="follow_up_of",
+        verbose_name=_("follow-up meeting"),
+    )
+
+    objects = MeetingPageManager()
+
+    parent_page_types = ["wagtail_civil.MeetingIndexPage"]
+    subpage_types: list[str] = []
+    base_form_class = MeetingPageForm
+    # A copy is a new meeting: it must never share a calendar identity with the original.
+    exclude_fields_in_copy = ["uid", "sequence"]
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("theme"),
+        FieldPanel("description"),
+        InlinePanel("programme", heading=_("Programme"), label=_("Programme item")),
+        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
+    ]
+    place_panels = [
+        FieldPanel("mode"),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue_name"),
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Venue"),
+        ),
+        FieldPanel("online_url"),
+    ]
+    organisers_panels = [
+        FieldPanel("hosts"),
+        FieldPanel("municipal_hosts"),
+        FieldPanel("agreement"),
+        FieldPanel("categories"),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_kind"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_deadline"),
+            ],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading=_("Public contact"),
+        ),
+    ]
+    afterwards_panels = [
+        InlinePanel(
+            "attending_organisations",
+            heading=_("Organisations that took part"),
+            label=_("Organisation"),
+        ),
+        FieldRowPanel(
+            [
+                FieldPanel("attendance_organisations"),
+                FieldPanel("attendance_people"),
+                FieldPanel("attendance_municipal_staff"),
+            ],
+            heading=_("Head counts"),
+        ),
+        FieldPanel("outcome"),
+        FieldPanel("minutes"),
+        FieldPanel("follow_up"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Meeting")),
+            ObjectList(place_panels, heading=_("Place")),
+            ObjectList(organisers_panels, heading=_("Organisers")),
+            ObjectList(afterwards_panels, heading=_("Afterwards")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("theme"),
+        index.SearchField("description"),
+        index.SearchField("venue_name"),
+        index.FilterField("kind"),
+        index.FilterField("status"),
+        index.FilterField("start"),
+    ]
+
+    api_fields = [
+        APIField(name)
+        for name in (
+            "uid", "sequence", "kind", "theme", "description", "status", "start", "end", "mode",
+            "venue_name", "street_address", "postal_code", "locality", "latitude", "longitude",
+            "online_url", "programme", "speakers", "hosts", "municipal_hosts", "agreement",
+            "categories", "registration_kind", "registration_url", "registration_deadline",
+            "contact_name", "contact_email", "contact_phone", "attending_organisations",
+            "attendance_organisations", "attendance_people", "attendance_municipal_staff",
+            "outcome", "minutes", "follow_up",
+        )
+    ]  # fmt: skip
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    # --- validation ------------------------------------------------------------------------------
+
+    def clean(self) -> None:
+        """Each error goes on the field to correct, so the editor's typing is kept around it."""
+        super().clean()
+        errors: dict[str, Any] = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The meeting must end after it starts.")
+        place_needed = self.status not in _PLACE_NOT_NEEDED
+        if place_needed and self.mode in _NEEDS_VENUE and not self.venue_name.strip():
+            errors["venue_name"] = _("Say where the meeting is held, or choose “Online”.")
+        needs_link = self.mode in _NEEDS_LINK or self.status == Status.MOVED_ONLINE.value
+        if place_needed and needs_link and not self.online_url:
+            errors["online_url"] = _("An online meeting needs the link participants join by.")
+        external = domain.RegistrationKind.EXTERNAL.value
+        if self.registration_kind == external and not self.registration_url:
+            errors["registration_url"] = _("Give the link where people register.")
+        if self.registration_deadline and self.end and self.registration_deadline > self.end:
+            errors["registration_deadline"] = _("The deadline must be before the meeting ends.")
+        if self.follow_up_id and self.pk and self.follow_up_id == self.pk:
+            errors["follow_up"] = _("A meeting cannot be its own follow-up.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- identity across saves, publishes and copies ---------------------------------------------
+
+    def save(self, *args: Any, **kwargs: Any) -> Any:
+        if self._state.adding and type(self).objects.filter(uid=self.uid).exists():
+            # Reached by Wagtail's alias creation, which copies every field.
+            self.uid = uuid.uuid4()
+        if self.pk and self.live and kwargs.get("update_fields") is None:
+            self.sequence = sequence_for_save(self)
+        return super().save(*args, **kwargs)
+
+    def with_content_json(self, content: dict[str, Any]) -> MeetingPage:
+        """A revision restores content, never the calendar identity kept on the live row."""
+        obj = super().with_content_json(content)
+        obj.uid = self.uid
+        obj.sequence = self.sequence
+        return obj
+
+    # --- for templates ---------------------------------------------------------------------------
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == Status.CANCELLED.value
+
+    @property
+    def public_hosts(self) -> list[Any]:
+        """Published host organisations (uses the prefetch of ``for_feed()``)."""
+        return [h for h in self.hosts.all() if h.live]
+
+    @property
+    def host_names(self) -> list[str]:
+        """Host organisations and then hosting municipal units, as shown to residents."""
+        return [h.name for h in self.public_hosts] + lines(self.municipal_hosts)
+
+    @property
+    def all_categories(self) -> list[Any]:
+        """The meeting's own categories and its published hosts', each once, by name."""
+        found = {c.pk: c for c in self.categories.all()}
+        for host in self.public_hosts:
+            found.update((c.pk, c) for c in host.categories.all())
+        return sorted(found.values(), key=lambda c: c.name)
+
+    @property
+    def venue(self) -> domain.Venue | None:
+        if not self.venue_name.strip():
+            return None
+        return domain.Venue(
+            name=self.venue_name,
+            street_address=self.street_address,
+            postal_code=self.postal_code,
+            locality=self.locality,
+            latitude=self.latitude,
+            longitude=self.longitude,
+        )
+
+    # --- domain ----------------------------------------------------------------------------------
+
+    def to_domain(self, request: HttpRequest | None = None) -> domain.Meeting:
+        """The framework-free meeting the calendar feeds and the commitment rules work on.
+
+        Reads only what ``MeetingPage.objects.for_feed()`` prefetches. Unpublished organisations
+        are left out of hosts and attendance, as they are everywhere residents look.
+        """
+        contact = domain.Contact(
+            name=self.contact_name, email=self.contact_email, phone=self.contact_phone
+        )
+        attending = [
+            a.organisation.slug for a in self.attending_organisations.all() if a.organisation.live
+        ]
+        counts = (
+            self.attendance_organisations,
+            self.attendance_people,
+            self.attendance_municipal_staff,
+        )
+        attendance = None
+        if attending or any(n is not None for n in counts):
+            attendance = domain.Attendance(
+                organisation_ids=tuple(attending),
+                organisations=counts[0],
+                people=counts[1],
+                municipal_staff=counts[2],
+            )
+        return domain.Meeting(
+            uid=self.uid,
+            title=self.title,
+            kind=domain.MeetingKind(self.kind),
+            theme=self.theme,
+            description=richtext_to_text(self.description),
+            start=self.start,
+            end=self.end,
+            timezone=conf.time_zone(),
+            mode=Mode(self.mode),
+            venue=self.venue,
+            online_url=self.online_url or None,
+            programme=tuple(item.to_domain() for item in self.programme.all()),
+            speakers=tuple(s.to_domain() for s in self.speakers.all()),
+            host_ids=tuple(h.slug for h in self.public_hosts),
+            hosts=tuple(self.host_names),
+            agreement_id=self.agreement.slug if self.agreement_id else None,
+            agreement_title=self.agreement.title if self.agreement_id else "",
+            categories=tuple(c.name for c in self.all_categories),
+            registration=domain.Registration(
+                kind=domain.RegistrationKind(self.registration_kind),
+                url=self.registration_url or None,
+                deadline=self.registration_deadline,
+            ),
+            contact=contact if (contact.name or contact.email or contact.phone) else None,
+            status=Status(self.status),
+            sequence=self.sequence,
+            url=self.get_full_url(request) if self.pk else None,
+            created=self.first_published_at,
+            last_modified=self.last_published_at,
+            attendance=attendance,
+            outcome=richtext_to_text(self.outcome),
+        )
+
+
+class MeetingProgrammeItem(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="programme")
+    start_time = models.TimeField(_("time"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("title")]),
+        FieldPanel("description"),
+    ]
+    api_fields = [APIField("start_time"), APIField("title"), APIField("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def to_domain(self) -> domain.ProgrammeItem:
+        return domain.ProgrammeItem(
+            title=self.title, start_time=self.start_time, description=self.description
+        )
+
+
+class MeetingSpeaker(Orderable):
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="speakers")
+    name = models.CharField(_("name"), max_length=255)
+    title = models.CharField(_("title or role"), max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        "wagtail_civil.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    affiliation = models.CharField(
+        _("represents"),
+        max_length=255,
+        blank=True,
+        help_text=_("If not an organisation in the register, e.g. a municipal unit."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("affiliation")]),
+    ]
+    api_fields = [
+        APIField("name"),
+        APIField("title"),
+        APIField("organisation"),
+        APIField("affiliation"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_affiliation(self) -> str:
+        """The typed affiliation, else the organisation's name if it is published."""
+        if self.affiliation.strip():
+            return self.affiliation.strip()
+        if self.organisation_id and self.organisation.live:
+            return self.organisation.name
+        return ""
+
+    def to_domain(self) -> domain.Speaker:
+        return domain.Speaker(
+            name=self.name, title=self.title, affiliation=self.display_affiliation
+        )
+
+
+class MeetingAttendance(Orderable):
+    """An organisation that took part, recorded after the meeting."""
+
+    page = ParentalKey(
+        MeetingPage, on_delete=models.CASCADE, related_name="attending_organisations"
+    )
+    organisation = models.ForeignKey(
+        "wagtail_civil.Organisation",
+        on_delete=models.CASCADE,
+        related_name="meeting_attendance",
+        verbose_name=_("organisation"),
+    )
+
+    panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("organisation that took part")
+        verbose_name_plural = _("organisations that took part")
+
+    def __str__(self) -> str:
+        return str(self.organisation)

@@ -1,0 +1,142 @@
+"""The public directory of organisations, and every organisation's own page under it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import Http404, HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page, Site
+from wagtail.search import index
+
+from .mixins import paginate
+from .organisations import Organisation
+
+__all__ = ["OrganisationIndexPage", "organisation_detail_context"]
+
+# Cached on the request: a list of fifty organisations must not look the index page up fifty times.
+_REQUEST_CACHE = "_wagtail_civil_organisation_index"
+
+
+def organisation_detail_context(
+    organisation: Organisation, request: HttpRequest | None = None
+) -> dict[str, Any]:
+    """What an organisation's page shows besides the organisation itself.
+
+    Only published, public content: agreements it signed, its upcoming meetings (as host or as
+    attendee) and its published member organisations (e.g. the parishes of a church).
+    """
+    from .agreements import AgreementPage
+    from .meetings import MeetingPage
+
+    agreements = (
+        AgreementPage.objects.live()
+        .public()
+        .filter(pk__in=organisation.signatures.values("page_id"))
+        .order_by("title")
+    )
+    meetings = MeetingPage.objects.for_feed().for_organisation(organisation)
+    return {
+        "organisation": organisation,
+        "agreements": agreements,
+        "upcoming_meetings": meetings.upcoming(timezone.now()),
+        "children": organisation.children.public(),
+    }
+
+
+class OrganisationIndexPage(RoutablePageMixin, Page):
+    """The organisation directory: ``""`` lists and filters, ``"<slug>/"`` shows one organisation.
+
+    Organisations are snippets, not pages; this page gives them their public addresses. The first
+    published one in a site is used for links (see :meth:`find_for_request`).
+    """
+
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("Shown above the directory, e.g. how an organisation gets listed."),
+    )
+    per_page = models.PositiveSmallIntegerField(
+        _("organisations per page"), default=30, help_text=_("How many to list on one page.")
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("per_page")]
+
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation directory")
+        verbose_name_plural = _("organisation directories")
+
+    # --- finding the directory -------------------------------------------------------------------
+
+    @classmethod
+    def find_for_request(cls, request: HttpRequest | None = None) -> OrganisationIndexPage | None:
+        """The live directory of the request's site, else the first live one anywhere."""
+        if request is not None and hasattr(request, _REQUEST_CACHE):
+            return getattr(request, _REQUEST_CACHE)
+        pages = cls.objects.live().order_by("path")
+        found = None
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            found = pages.descendant_of(site.root_page, inclusive=True).first()
+        if found is None:
+            found = pages.first()
+        if request is not None:
+            setattr(request, _REQUEST_CACHE, found)
+        return found
+
+    # --- routes ----------------------------------------------------------------------------------
+
+    def get_organisations(self, request: HttpRequest) -> models.QuerySet:
+        """The organisations this directory lists before filtering (override to narrow)."""
+        return (
+            Organisation.objects.public()
+            .select_related("logo")
+            .prefetch_related("categories")
+        )
+
+    def get_filterset(self, request: HttpRequest) -> Any:
+        from ..filters import OrganisationFilterSet
+
+        return OrganisationFilterSet(
+            request.GET or None, queryset=self.get_organisations(request), request=request
+        )
+
+    @path("", name="directory")
+    def directory(self, request: HttpRequest) -> TemplateResponse:
+        filterset = self.get_filterset(request)
+        organisations = paginate(request, filterset.qs, self.per_page)
+        return self.render(
+            request,
+            template="wagtail_civil/organisation_index_page.html",
+            context_overrides={
+                "filter": filterset,
+                "organisations": organisations,
+                "is_filtered": filterset.is_bound and any(
+                    filterset.form.cleaned_data.get(name) for name in filterset.filters
+                ),
+            },
+        )
+
+    @path("<slug:slug>/", name="organisation")
+    def organisation(self, request: HttpRequest, slug: str) -> TemplateResponse:
+        try:
+            organisation = self.get_organisations(request).get(slug=slug)
+        except Organisation.DoesNotExist:
+            raise Http404(_("No such organisation.")) from None
+        return self.render(
+            request,
+            template="wagtail_civil/organisation_detail.html",
+            context_overrides=organisation_detail_context(organisation, request),
+        )

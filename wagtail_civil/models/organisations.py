@@ -1,0 +1,315 @@
+"""The register of civil-society organisations: a Wagtail snippet with drafts and revisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+
+from civilsamhalle import model as domain
+
+from ..validators import HttpUrlValidator, validate_organisation_number
+from .choices import COUNTRY_CHOICES, ORGANISATION_KIND_CHOICES
+from .mixins import richtext_to_text, unique_slug
+
+__all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
+
+# Descriptions are short presentations: paragraphs, emphasis, lists and links, never headings
+# that would break the outline of the page they are shown on.
+DESCRIPTION_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def public(self) -> OrganisationQuerySet:
+        """What residents may see: published organisations only (drafts stay in the admin)."""
+        return self.filter(live=True)
+
+    def in_category(self, category: Any) -> OrganisationQuerySet:
+        """Organisations in a category, given as an ``OrganisationCategory`` or its slug."""
+        if isinstance(category, str):
+            return self.filter(categories__slug=category).distinct()
+        return self.filter(categories=category).distinct()
+
+
+class OrganisationAreaTag(TaggedItemBase):
+    """Through model for the free-form areas of activity (idrott, kultur, integration, …)."""
+
+    content_object = ParentalKey(
+        "wagtail_civil.Organisation", on_delete=models.CASCADE, related_name="tagged_areas"
+    )
+
+    class Meta:
+        verbose_name = _("area of activity")
+        verbose_name_plural = _("areas of activity")
+
+
+class Organisation(
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """An association, faith community, study association, … in the municipality's register.
+
+    A snippet rather than a page: an organisation is referred to from many pages (agreements,
+    meetings, councils) and gets its public page through the first :class:`OrganisationIndexPage`
+    (see :meth:`get_url`), so editors never have to decide where in the page tree it lives.
+    """
+
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The organisation's web address and its calendar feed use it. Made from the name "
+            "when left blank; changing it later breaks links and calendar subscriptions."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=32,
+        choices=ORGANISATION_KIND_CHOICES,
+        default=domain.OrganisationKind.ASSOCIATION.value,
+    )
+    categories = ParentalManyToManyField(
+        "wagtail_civil.OrganisationCategory",
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("categories"),
+        help_text=_("The groups this organisation belongs to, e.g. for seats on a council."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("part of"),
+        help_text=_("The larger organisation this one belongs to, e.g. a parish's church."),
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=COUNTRY_CHOICES,
+        default=domain.Country.SWEDEN.value,
+        help_text=_("Where the organisation is registered; decides how its number is checked."),
+    )
+    organisation_number = models.CharField(
+        _("organisation number"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Swedish: ten digits, NNNNNN-NNNN. Norwegian: nine digits. Checked as you save."
+        ),
+    )
+    website = models.URLField(
+        _("website"), blank=True, max_length=500, validators=[HttpUrlValidator()]
+    )
+    email = models.EmailField(
+        _("public email"),
+        blank=True,
+        help_text=_("Published on the website. Use the organisation's address, not a person's."),
+    )
+    phone = models.CharField(
+        _("public phone"),
+        max_length=50,
+        blank=True,
+        help_text=_("Published on the website."),
+    )
+    description = RichTextField(
+        _("description"),
+        blank=True,
+        features=DESCRIPTION_FEATURES,
+        help_text=_("A short presentation in the organisation's own words."),
+    )
+    areas_of_activity = ClusterTaggableManager(
+        through=OrganisationAreaTag,
+        blank=True,
+        verbose_name=_("areas of activity"),
+        help_text=_("What the organisation works with, e.g. sport, culture, integration."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+
+    # Deleting an organisation deletes its revisions, and lets revisions be queried by it.
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="organisation")
+
+    objects = OrganisationQuerySet.as_manager()
+
+    panels = [
+        TitleFieldPanel("name", placeholder=False),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
+        FieldPanel("categories"),
+        MultiFieldPanel(
+            [FieldPanel("country"), FieldPanel("organisation_number")],
+            heading=_("Registration"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Public contact"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("areas_of_activity"),
+        FieldPanel("logo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("kind"),
+        APIField("categories"),
+        APIField("parent"),
+        APIField("country"),
+        APIField("organisation_number"),
+        APIField("website"),
+        APIField("email"),
+        APIField("phone"),
+        APIField("description"),
+        APIField("areas_of_activity"),
+        APIField("logo"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def revisions(self) -> models.QuerySet:
+        return self._revisions.all()
+
+    # --- validation ------------------------------------------------------------------------------
+
+    def clean(self) -> None:
+        """Check and normalise the organisation number against the chosen country.
+
+        Done here rather than as a field validator because the rule depends on ``country``; the
+        error is still attached to the number's field so the editor sees it where they typed.
+        """
+        super().clean()
+        errors: dict[str, ValidationError] = {}
+        if self.organisation_number.strip():
+            try:
+                self.organisation_number = validate_organisation_number(
+                    self.organisation_number, self.country
+                )
+            except ValidationError as exc:
+                errors["organisation_number"] = exc
+        else:
+            self.organisation_number = ""
+        if self.parent_id is not None and self.pk is not None and self.parent_id == self.pk:
+            errors["parent"] = ValidationError(_("An organisation cannot be part of itself."))
+        if errors:
+            raise ValidationError(errors)
+        if not self.slug and self.name:
+            self.slug = unique_slug(self, self.name)
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    # --- public address --------------------------------------------------------------------------
+
+    def get_index_page(self, request: HttpRequest | None = None) -> Any:
+        """The :class:`OrganisationIndexPage` that shows this organisation (override to choose)."""
+        from .organisation_index import OrganisationIndexPage
+
+        return OrganisationIndexPage.find_for_request(request)
+
+    def get_url(self, request: HttpRequest | None = None) -> str | None:
+        """The organisation's page, ``…/organisations/<slug>/``; ``None`` if not published."""
+        index_page = self.get_index_page(request)
+        if not self.live or index_page is None:
+            return None
+        base = index_page.get_url(request)
+        if base is None:
+            return None
+        return base + index_page.reverse_subpage("organisation", kwargs={"slug": self.slug})
+
+    def get_full_url(self, request: HttpRequest | None = None) -> str | None:
+        """Like :meth:`get_url` but with scheme and host, for feeds and data exports."""
+        index_page = self.get_index_page(request)
+        if not self.live or index_page is None:
+            return None
+        base = index_page.get_full_url(request)
+        if base is None:
+            return None
+        return base + index_page.reverse_subpage("organisation", kwargs={"slug": self.slug})
+
+    @property
+    def url(self) -> str | None:
+        return self.get_url()
+
+    # --- preview ---------------------------------------------------------------------------------
+
+    def get_preview_template(self, request: HttpRequest, mode_name: str) -> str:
+        return "wagtail_civil/organisation_detail.html"
+
+    def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
+        """The same context as the public page, so the preview shows what residents will see."""
+        from .organisation_index import organisation_detail_context
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(organisation_detail_context(self, request))
+        context["page"] = self.get_index_page(request)
+        return context
+
+    # --- domain ----------------------------------------------------------------------------------
+
+    def to_domain(self) -> domain.Organisation:
+        """The framework-free organisation: categories by name, parent by slug."""
+        return domain.Organisation(
+            id=self.slug,
+            name=self.name,
+            kind=domain.OrganisationKind(self.kind),
+            categories=tuple(c.name for c in self.categories.all()),
+            parent_id=self.parent.slug if self.parent_id else None,
+            country=domain.Country(self.country),
+            organisation_number=self.organisation_number or None,
+            website=self.website or None,
+            email=self.email or None,
+            phone=self.phone or None,
+            description=richtext_to_text(self.description),
+            areas_of_activity=tuple(sorted(t.name for t in self.areas_of_activity.all())),
+        )

@@ -1,0 +1,48 @@
+"""The admin: organisations and their categories under one "Civil society" menu."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Organisation, OrganisationCategory
+
+__all__ = ["CivilSocietyViewSetGroup", "OrganisationCategoryViewSet", "OrganisationViewSet"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 100
+    list_display = ["name", "kind", "country", "organisation_number"]
+    list_filter = ["kind", "country", "categories"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+    list_per_page = 50
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+class OrganisationCategoryViewSet(SnippetViewSet):
+    model = OrganisationCategory
+    icon = "tag"
+    menu_label = _("Categories")
+    menu_order = 200
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+    ordering = ["name"]
+
+
+class CivilSocietyViewSetGroup(SnippetViewSetGroup):
+    """One menu item for the register, placed next to Pages where editors look for content."""
+
+    items = (OrganisationViewSet, OrganisationCategoryViewSet)
+    menu_label = _("Civil society")
+    menu_icon = "group"
+    menu_name = "civil-society"
+    menu_order = 250
+
+
+register_snippet(CivilSocietyViewSetGroup)
