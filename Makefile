@@ -1,0 +1,87 @@
+# civilsamhalle — everything runs in a virtualenv in .venv, made on first use.
+#
+#   make demo      the demo site with content on http://127.0.0.1:8000 (admin user printed)
+#   make test      the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
+#
+# Needs only Python 3.11+, git and make. Pass PYTHON=python3.12 to choose the interpreter.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) example_site/manage.py
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+LANGUAGES := sv nb en
+
+.PHONY: help demo demo-reset test lint bench messages clean
+
+help:
+	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
+	@echo "make demo-reset  delete the demo database and uploaded files (next 'make demo' starts anew)"
+	@echo "make test        run the whole test suite (PYTEST_ARGS='-k feeds' to narrow it)"
+	@echo "make lint        ruff check"
+	@echo "make bench       time calendar feed building"
+	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
+	@echo "make clean       remove .venv, build output and caches"
+
+# --- the virtualenv --------------------------------------------------------------------------------
+# A stamp per extra: pip runs again only when pyproject.toml changed since the last install.
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(f"Python 3.11 or newer is needed; $(PYTHON) is {sys.version.split()[0]}. Try make PYTHON=python3.12 ...") if sys.version_info < (3, 11) else None'
+	@echo "==> creating $(VENV) with $(PYTHON)"
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+		echo "'$(PYTHON) -m venv' failed. On Debian/Ubuntu: apt-get install python3-venv" >&2; exit 1; }
+	@$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-wagtail: pyproject.toml | $(PY)
+	@echo "==> installing civilsamhalle[wagtail] into $(VENV) (the first time takes a minute)"
+	@$(PY) -m pip install --quiet -e ".[wagtail]"
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	@echo "==> installing civilsamhalle[test] into $(VENV) (the first time takes a minute)"
+	@$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+# --- the demo site ---------------------------------------------------------------------------------
+
+demo: $(VENV)/.installed-wagtail
+	$(MANAGE) migrate --noinput
+	@$(MANAGE) load_demo || { echo "make demo: 'manage.py load_demo' failed (see above)." >&2; exit 1; }
+	@$(MANAGE) demo_admin
+	@echo "==> http://$(HOST)/ — stop with Ctrl-C"
+	$(MANAGE) runserver $(HOST)
+
+demo-reset:
+	rm -rf example_site/db.sqlite3 example_site/media
+
+# --- checks ----------------------------------------------------------------------------------------
+
+test: $(VENV)/.installed-test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.installed-test
+	$(PY) benchmarks/run.py
+
+# wagtail_civil's catalogues are extracted by Django; the core's (domain "civilsamhalle") are kept
+# by hand from civilsamhalle/calendar/labels.py, so they are only compiled here.
+messages: $(VENV)/.installed-test
+	cd wagtail_civil && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=$(CURDIR) \
+		$(abspath $(BIN))/django-admin makemessages $(addprefix -l ,$(LANGUAGES)) \
+		--no-obsolete --add-location=file
+	for package in wagtail_civil civilsamhalle; do \
+		(cd $$package && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=$(CURDIR) \
+			$(abspath $(BIN))/django-admin compilemessages) || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,135 @@
+"""Settings of the demo site: a Swedish municipality's site with the civil-society app installed.
+
+Everything an installing municipality must set for ``wagtail_civil`` is here and commented; the
+rest is an ordinary Wagtail site. SQLite is the default so ``make demo`` needs no database
+server; set ``DATABASE_URL`` (needs ``pip install dj-database-url psycopg[binary]``) to use
+PostgreSQL instead.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+
+SITE_DIR = Path(__file__).resolve().parent.parent  # example_site/
+
+DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+# A fixed key is fine for a demo that listens on 127.0.0.1 only; a real site reads it from the
+# environment and never commits it.
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-not-secret-change-me")
+ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+INSTALLED_APPS = [
+    "home",
+    # The app and the three apps it builds on:
+    "wagtail_civil",
+    "wagtail.contrib.routable_page",
+    "django_filters",
+    "modelcluster",
+    # An ordinary Wagtail site:
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "taggit",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Residents get the site in their browser's language among LANGUAGES (sv, nb, en).
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "example_site.urls"
+WSGI_APPLICATION = "example_site.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [SITE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+if os.environ.get("DATABASE_URL"):
+    try:
+        import dj_database_url
+    except ImportError as exc:  # pragma: no cover - depends on what is installed
+        raise ImproperlyConfigured(
+            "DATABASE_URL is set but dj-database-url is not installed: "
+            "pip install dj-database-url 'psycopg[binary]'"
+        ) from exc
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": SITE_DIR / "db.sqlite3"}
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+
+# --- language and time ---------------------------------------------------------------------------
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", "Svenska"), ("nb", "Norsk bokmål"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+USE_I18N = True
+USE_TZ = True  # required by wagtail_civil: meetings are stored in UTC
+TIME_ZONE = "Europe/Stockholm"
+
+# --- wagtail_civil -------------------------------------------------------------------------------
+# Event UIDs in calendar feeds are "<uuid>@<this domain>". Calendar programs recognise a meeting
+# by its UID for years, so set this once, to a domain you control, and never change it.
+WAGTAIL_CIVIL_UID_DOMAIN = "demo.civilsamhalle.example"
+# The remaining settings show their defaults (see docs/settings.md).
+WAGTAIL_CIVIL_TIME_ZONE = TIME_ZONE
+WAGTAIL_CIVIL_FEED_REFRESH = timedelta(hours=6)
+WAGTAIL_CIVIL_CANCELLED_VISIBLE = timedelta(days=90)
+WAGTAIL_CIVIL_FEED_MAX_AGE = 900
+
+# --- Wagtail -------------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Demokommun"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+
+STATIC_URL = "/static/"
+STATIC_ROOT = SITE_DIR / "static_collected"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = SITE_DIR / "media"
+
+# Mail (meeting confirmations, waitlist notices) is printed to the console in the demo.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = "demokommun@demo.civilsamhalle.example"

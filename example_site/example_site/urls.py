@@ -1,0 +1,28 @@
+"""The demo site's URLs, in the order an installing site needs them.
+
+``wagtail_civil.urls`` comes ahead of Wagtail's catch-all page URLs because feed URLs end in
+``.ics``, which Wagtail's page-path pattern never matches.
+"""
+
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    # runserver serves static files by itself; media (uploaded images and documents) it does not.
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [
+    path("", include("wagtail_civil.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,9 @@
+"""WSGI entry point, for running the demo site behind a real application server."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings")
+
+application = get_wsgi_application()

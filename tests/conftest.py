@@ -1,0 +1,76 @@
+"""What the whole suite shares: which services this run uses, and why a test does not run.
+
+The suite runs in two worlds: on a laptop with SQLite and no browser, and in CI against
+PostgreSQL, Redis and Chromium. A test that needs what is absent is skipped with a reason that
+says how to run it, and the header says up front which world this is, so a green run on SQLite is
+never mistaken for a PostgreSQL one. In CI (``CI=true``) nothing may be skipped for want of
+Chromium: a missing browser there is a broken machine, not a choice.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+POSTGRES_HINT = "DATABASE_URL=postgres://postgres@127.0.0.1:5432/test"
+
+
+def _database() -> tuple[str, bool]:
+    """A description of the database the tests use, and whether it is PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url:
+        return "SQLite (set DATABASE_URL for PostgreSQL)", False
+    parts = urlsplit(url)
+    is_postgres = parts.scheme.startswith("postgres")
+    where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
+    return f"{parts.scheme} at {where}", is_postgres
+
+
+def _cache() -> str:
+    url = os.environ.get("REDIS_URL", "")
+    if not url:
+        return "local memory (set REDIS_URL for Redis)"
+    parts = urlsplit(url)
+    return f"Redis at {parts.hostname}:{parts.port or 6379}{parts.path}"
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium, or the one named by CHROMIUM_PATH."""
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    database, _ = _database()
+    browser = chromium_path() or "absent (browser tests are skipped)"
+    return [f"database: {database}", f"cache: {_cache()}", f"chromium: {browser}"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _, is_postgres = _database()
+    has_chromium = chromium_path() is not None
+    needs_postgres = pytest.mark.skip(reason=f"needs PostgreSQL: run with {POSTGRES_HINT}")
+    needs_chromium = pytest.mark.skip(
+        reason="needs Chromium: apt-get install chromium, or set CHROMIUM_PATH"
+    )
+    browser_tests = [item for item in items if item.get_closest_marker("browser")]
+    if browser_tests and not has_chromium and _in_ci():
+        raise pytest.UsageError(
+            f"CI is set but Chromium is missing, so {len(browser_tests)} browser tests would be "
+            "skipped; install it (.ci/run does: apt-get install chromium)."
+        )
+    for item in items:
+        if item.get_closest_marker("postgres") and not is_postgres:
+            item.add_marker(needs_postgres)
+        if item.get_closest_marker("browser") and not has_chromium:
+            item.add_marker(needs_chromium)
