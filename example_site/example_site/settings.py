@@ -21,12 +21,13 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-not-secret-change-me
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 INSTALLED_APPS = [
-    "home",
     # The app and the three apps it builds on:
     "wagtail_civil",
     "wagtail.contrib.routable_page",
     "django_filters",
     "modelcluster",
+    # The site's own start page, which uses the app's blocks (so it comes after the app):
+    "home",
     # An ordinary Wagtail site:
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -6,8 +6,10 @@ page of its own; the app offers blocks to put on it instead of a page type to re
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from wagtail_civil.blocks import CivilStreamBlock
 
 
 class HomePage(Page):
@@ -18,7 +20,14 @@ class HomePage(Page):
         help_text=_("A few sentences on what the municipality and civil society do together."),
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    body = StreamField(
+        CivilStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Upcoming meetings, signatories, organisations and a calendar subscribe box."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
     class Meta:
         verbose_name = _("home page")
