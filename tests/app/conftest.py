@@ -192,3 +192,29 @@ def make_agreement(civil_site: CivilSite) -> Callable[..., AgreementPage]:
         return AgreementPage.objects.get(pk=agreement.pk)
 
     return make
+
+
+STUB_TEMPLATES = (
+    "wagtail_civil/organisation_index_page.html",
+    "wagtail_civil/organisation_detail.html",
+    "wagtail_civil/meeting_index_page.html",
+    "wagtail_civil/meeting_page.html",
+    "wagtail_civil/agreement_page.html",
+)
+
+
+@pytest.fixture
+def stub_templates(settings: Any, tmp_path: Any) -> Any:
+    """Minimal page templates ahead of the app's own, for tests of views rather than markup.
+
+    The test client still goes through Wagtail's serving and routing and records the context, so
+    a test can assert on ``response.context`` whatever the real templates look like.
+    """
+    for name in STUB_TEMPLATES:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{{ page.title }}", encoding="utf-8")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    return tmp_path

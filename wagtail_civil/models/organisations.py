@@ -237,7 +237,7 @@ class Organisation(
                 errors["organisation_number"] = exc
         else:
             self.organisation_number = ""
-        if self.parent_id is not None and self.pk is not None and self.parent_id == self.pk:
+        if self._is_own_ancestor():
             errors["parent"] = ValidationError(_("An organisation cannot be part of itself."))
         if errors:
             raise ValidationError(errors)
@@ -248,6 +248,20 @@ class Organisation(
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+    def _is_own_ancestor(self) -> bool:
+        """Whether the chosen parent, its parent, … leads back here (a loop has no top)."""
+        if self.pk is None:
+            return False
+        seen: set[int] = set()
+        ancestor_id = self.parent_id
+        while ancestor_id is not None and ancestor_id not in seen:
+            if ancestor_id == self.pk:
+                return True
+            seen.add(ancestor_id)
+            parents = type(self).objects.filter(pk=ancestor_id).values_list("parent_id", flat=True)
+            ancestor_id = parents.first()
+        return False
 
     # --- public address --------------------------------------------------------------------------
 
