@@ -74,10 +74,12 @@ bench: $(VENV)/.installed-test
 # wagtail_civil's catalogues are extracted by Django; the core's (domain "civilsamhalle") are kept
 # by hand from civilsamhalle/calendar/labels.py, so they are only compiled here.
 messages: $(VENV)/.installed-test
+	mkdir -p wagtail_civil/locale
 	cd wagtail_civil && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=$(CURDIR) \
 		$(abspath $(BIN))/django-admin makemessages $(addprefix -l ,$(LANGUAGES)) \
 		--no-obsolete --add-location=file
 	for package in wagtail_civil civilsamhalle; do \
+		[[ -d $$package/locale ]] || continue; \
 		(cd $$package && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=$(CURDIR) \
 			$(abspath $(BIN))/django-admin compilemessages) || exit 1; \
 	done
