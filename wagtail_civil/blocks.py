@@ -20,7 +20,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .models.choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 
 __all__ = [
     "CivilStreamBlock",

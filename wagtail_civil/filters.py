@@ -13,7 +13,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models.choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 
 __all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
 

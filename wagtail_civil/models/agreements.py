@@ -22,7 +22,7 @@ from wagtail.search import index
 from civilsamhalle import model as domain
 
 from ..blocks import CivilStreamBlock
-from .choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
+from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
 from .mixins import richtext_to_text
 
 __all__ = [

@@ -30,7 +30,7 @@ from .. import conf
 from ..admin_forms import MeetingPageForm
 from ..sequence import sequence_for_save
 from ..validators import HttpUrlValidator
-from .choices import (
+from ..choices import (
     ATTENDANCE_MODE_CHOICES,
     EVENT_STATUS_CHOICES,
     MEETING_KIND_CHOICES,
