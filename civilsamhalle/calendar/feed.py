@@ -1,0 +1,218 @@
+"""An iCalendar feed (RFC 5545, with the RFC 7986 additions) built from domain meetings.
+
+A feed is polled by calendar programs for years, so it must be predictable: the same meetings
+give the same bytes (no clock, no random UID, events sorted), an event keeps its UID forever, and
+every TZID is defined by a VTIMEZONE that Outlook reads. Everything is built from icalendar's
+components and property types, so escaping and folding (by octets, never inside a UTF-8
+sequence) are icalendar's; nothing is serialized by hand.
+
+Three shortcuts in icalendar 7 are avoided on purpose, each checked by the tests:
+``Calendar.new()`` writes NAME and X-WR-CALNAME without TEXT escaping and adds a random UID,
+its REFRESH-INTERVAL lacks the ``VALUE=DURATION`` parameter RFC 7986 requires, and
+``add_missing_timezones()`` writes long RDATE lists that Outlook ignores. Two slips in its
+escaping are worked around where they happen (``_Text`` and ``_Quoted`` below), so that text
+with backslashes survives: the property tests feed every text field with hostile input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from icalendar import (
+    Calendar,
+    Event,
+    Parameters,
+    Timezone,
+    vCalAddress,
+    vCategory,
+    vDuration,
+    vText,
+    vUri,
+)
+
+from ..model import EventStatus, Meeting
+from . import text
+from .labels import FeedLabels
+from .timezones import vtimezone
+
+__all__ = ["FeedInfo", "build_calendar", "feed_bytes", "event_uid"]
+
+_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.RESCHEDULED: "CONFIRMED",
+    EventStatus.MOVED_ONLINE: "CONFIRMED",
+    EventStatus.POSTPONED: "TENTATIVE",
+    EventStatus.CANCELLED: "CANCELLED",
+}
+
+# ORGANIZER is a mailto: URI, so only an address that needs no encoding goes there; CONTACT and
+# the description carry whatever was typed.
+_MAILBOX = re.compile(r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w.-]+")
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """What the feed says about itself.
+
+    ``uid_domain`` qualifies every event UID and must never change once people subscribe.
+    ``timezone`` is the calendar's own zone (X-WR-TIMEZONE); ``None`` takes the zone most of
+    the meetings are held in, so a feed of Stockholm meetings says Europe/Stockholm.
+    """
+
+    name: str
+    description: str = ""
+    url: str | None = None
+    language: str = "sv"
+    refresh_interval: dt.timedelta = dt.timedelta(hours=6)
+    uid_domain: str = "localhost"
+    prodid: str = "-//civilsamhalle//civilsamhalle//SV"
+    timezone: str | None = None
+
+
+def event_uid(meeting: Meeting, uid_domain: str) -> str:
+    """The UID calendar programs recognise the meeting by, across years of polling."""
+    return f"{meeting.uid}@{uid_domain}"
+
+
+def build_calendar(
+    meetings: Iterable[Meeting], info: FeedInfo, labels: FeedLabels | None = None
+) -> Calendar:
+    """The feed as an icalendar ``Calendar``; ``labels`` default to ``info.language``'s."""
+    labels = labels or FeedLabels.for_language(info.language)
+    ordered = sorted(meetings, key=lambda m: (m.start, str(m.uid)))
+
+    calendar = Calendar()
+    calendar.add("prodid", info.prodid)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    # Typed explicitly: icalendar types NAME and the X-WR- properties as unknown and would
+    # write them unescaped.
+    calendar.add("name", _Text(info.name))
+    calendar.add("x-wr-calname", _Text(info.name))
+    if info.description:
+        calendar.add("description", _Text(info.description))
+        calendar.add("x-wr-caldesc", _Text(info.description))
+    if info.url:
+        calendar.add("url", info.url, parameters={"VALUE": "URI"})
+    calendar.add(
+        "refresh-interval", vDuration(info.refresh_interval), parameters={"VALUE": "DURATION"}
+    )
+    calendar.add("x-published-ttl", vDuration(info.refresh_interval))
+    zone = info.timezone or _usual_zone(ordered)
+    if zone:
+        calendar.add("x-wr-timezone", vText(zone))
+
+    events = [_event(meeting, info, labels) for meeting in ordered]
+    for component in _timezones(events):
+        calendar.add_component(component)
+    for event in events:
+        calendar.add_component(event)
+    return calendar
+
+
+def feed_bytes(
+    meetings: Iterable[Meeting], info: FeedInfo, labels: FeedLabels | None = None
+) -> bytes:
+    """The feed as the bytes to serve (UTF-8, CRLF line ends, lines folded at 75 octets)."""
+    return build_calendar(meetings, info, labels).to_ical()
+
+
+def _usual_zone(meetings: list[Meeting]) -> str | None:
+    counts = Counter(meeting.timezone for meeting in meetings)
+    if not counts:
+        return None
+    return min(counts, key=lambda zone: (-counts[zone], zone))
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC)
+
+
+def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
+    event = Event()
+    event.add("uid", event_uid(meeting, info.uid_domain))
+    # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
+    stamp = meeting.last_modified or meeting.created or meeting.start
+    event.add("dtstamp", _utc(stamp))
+    if meeting.created:
+        event.add("created", _utc(meeting.created))
+    if meeting.last_modified:
+        event.add("last-modified", _utc(meeting.last_modified))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstart", meeting.local_start)
+    event.add("dtend", meeting.local_end)
+    event.add("summary", _Text(text.summary(meeting, labels)))
+    event.add("status", _STATUS[meeting.status])
+    place = text.location(meeting, labels)
+    if place:
+        event.add("location", _Text(place))
+    venue = meeting.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        event.add("geo", (venue.latitude, venue.longitude))
+    if meeting.url:
+        event.add("url", meeting.url, parameters={"VALUE": "URI"})
+    categories = (text.clean(c) for c in (labels.kind(meeting.kind), *meeting.categories))
+    listed = vCategory([])
+    listed.cats = [_Text(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
+    event.add("categories", listed)
+    if meeting.online_url and not meeting.is_cancelled:
+        conference = vUri(meeting.online_url)
+        conference.params = _Quoted(
+            VALUE="URI", FEATURE="VIDEO", LABEL=_one_line(labels.join_online)
+        )
+        event.add("conference", conference)
+    contact = meeting.contact
+    if contact is not None and _MAILBOX.fullmatch(contact.email):
+        organizer = vCalAddress(f"mailto:{contact.email}")
+        if _one_line(contact.name).strip():
+            organizer.params = _Quoted(CN=_one_line(contact.name))
+        event.add("organizer", organizer)
+    if contact is not None and text.contact_line(contact):
+        event.add("contact", _Text(text.contact_line(contact)))
+    event.add("description", _Text(text.description(meeting, labels)))
+    return event
+
+
+class _Text(vText):
+    """A TEXT value, cleaned of what iCalendar cannot carry, and escaped by icalendar except
+    for one thing: icalendar 7 writes a typed backslash followed by "N" (``C:\\Nämnder``) as
+    a line break. Backslashes are set aside while icalendar escapes the rest, then escaped."""
+
+    def __new__(cls, value: str, *args: object, **kwargs: object) -> _Text:
+        return super().__new__(cls, text.clean(value), *args, **kwargs)
+
+    def to_ical(self) -> bytes:
+        # clean() removed every NUL, so NUL can stand in for a backslash.
+        escaped = vText(self.replace("\\", "\x00")).to_ical()
+        return escaped.replace(b"\x00", b"\\\\")
+
+
+def _one_line(value: str) -> str:
+    """A parameter value, which cannot hold a line break (icalendar encodes quotes, RFC 6868)."""
+    return text.clean(value).replace("\n", " ")
+
+
+class _Quoted(Parameters):
+    """Parameters that always quote the free-text CN and LABEL.
+
+    Unquoted is valid RFC 5545, but icalendar itself misreads an unquoted value that ends in a
+    backslash (icalendar issue #1497), and some parsers drop an unquoted non-ASCII CN.
+    """
+
+    always_quoted = (*Parameters.always_quoted, "CN", "LABEL")
+
+
+def _timezones(events: list[Event]) -> list[Timezone]:
+    """A VTIMEZONE for every TZID the events use, covering the times they use it for."""
+    spans: dict[str, list[dt.datetime]] = {}
+    for event in events:
+        for name in ("DTSTART", "DTEND"):
+            tzid = event[name].params.get("TZID")
+            if tzid:
+                spans.setdefault(tzid, []).append(event.decoded(name))
+    return [vtimezone(tzid, min(times), max(times)) for tzid, times in sorted(spans.items())]
