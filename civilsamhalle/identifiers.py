@@ -57,14 +57,20 @@ def validate_organisation_number(value: str, country: str = "SE") -> str:
         if len(digits) == 12 and digits.startswith("16"):
             digits = digits[2:]
         if len(digits) != 10:
-            raise OrganisationNumberError("a Swedish organisation number has ten digits (NNNNNN-NNNN)")
+            raise OrganisationNumberError(
+                "a Swedish organisation number has ten digits (NNNNNN-NNNN)"
+            )
         if not luhn_ok(digits):
-            raise OrganisationNumberError("is not a valid Swedish organisation number (check digit)")
+            raise OrganisationNumberError(
+                "is not a valid Swedish organisation number (check digit)"
+            )
         return f"{digits[:6]}-{digits[6:]}"
     if country == "NO":
         if len(digits) != 9:
             raise OrganisationNumberError("a Norwegian organisation number has nine digits")
         if not mod11_ok(digits):
-            raise OrganisationNumberError("is not a valid Norwegian organisation number (check digit)")
+            raise OrganisationNumberError(
+                "is not a valid Norwegian organisation number (check digit)"
+            )
         return digits
     raise OrganisationNumberError(f"unknown country {country!r}; expected SE or NO")

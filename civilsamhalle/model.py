@@ -125,8 +125,8 @@ def _http_url(value: str) -> str:
     scheme, sep, rest = value.partition("://")
     if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
         raise ValueError("must be an http:// or https:// address")
-    if any(c.isspace() for c in value):
-        raise ValueError("must not contain spaces")
+    if any(c.isspace() or not c.isprintable() for c in value):
+        raise ValueError("must not contain spaces or control characters")
     return value
 
 
@@ -339,7 +339,7 @@ class Signature(_Frozen):
 
 
 class Commitment(_Frozen):
-    """A measurable promise: at least ``minimum`` meetings (of ``meeting_kind``) per calendar year."""
+    """A measurable promise: at least ``minimum`` meetings (of ``meeting_kind``) a calendar year."""
 
     description: NonEmptyStr
     minimum: int = Field(ge=1)
