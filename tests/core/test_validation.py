@@ -161,7 +161,15 @@ def test_a_blank_organisation_number_means_none() -> None:
 
 # --- addresses -----------------------------------------------------------------------------------
 
-BAD_URLS = ["ftp://www.ulricehamn.se/", "javascript:alert(1)", "www.x.se", "https://", "http:///x"]
+BAD_URLS = [
+    "ftp://www.ulricehamn.se/",
+    "javascript:alert(1)",
+    "www.x.se",
+    "https://",
+    "http:///x",
+    "https://example.org/\x00",
+    "https://example.org/a b",
+]
 
 
 @pytest.mark.parametrize("url", BAD_URLS)
