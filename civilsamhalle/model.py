@@ -126,7 +126,9 @@ def _http_url(value: str) -> str:
     if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
         raise ValueError("must be an http:// or https:// address")
     if any(c.isspace() or not c.isprintable() for c in value):
-        raise ValueError("must not contain spaces or control characters")
+        raise ValueError(
+            "must be an http:// or https:// address without spaces or control characters"
+        )
     return value
 
 
