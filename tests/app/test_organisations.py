@@ -207,6 +207,7 @@ def test_search_finds_areas_of_activity(client, civil_site, register, stub_templ
         {"category": "finns-inte"},
         {"kind": "<script>"},
         {"category": "x" * 5000},
+        {"category": "trossamfund\x00"},
         {"page": "abc"},
         {"page": "999"},
     ],

@@ -28,14 +28,14 @@ from civilsamhalle import model as domain
 
 from .. import conf
 from ..admin_forms import MeetingPageForm
-from ..sequence import sequence_for_save
-from ..validators import HttpUrlValidator
 from ..choices import (
     ATTENDANCE_MODE_CHOICES,
     EVENT_STATUS_CHOICES,
     MEETING_KIND_CHOICES,
     REGISTRATION_KIND_CHOICES,
 )
+from ..sequence import sequence_for_save
+from ..validators import HttpUrlValidator
 from .meeting_queryset import MeetingPageManager
 from .mixins import lines, richtext_to_text
 

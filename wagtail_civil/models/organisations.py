@@ -26,8 +26,8 @@ from wagtail.search import index
 
 from civilsamhalle import model as domain
 
-from ..validators import HttpUrlValidator, validate_organisation_number
 from ..choices import COUNTRY_CHOICES, ORGANISATION_KIND_CHOICES
+from ..validators import HttpUrlValidator, validate_organisation_number
 from .mixins import richtext_to_text, unique_slug
 
 __all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
