@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -21,6 +20,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .feed_urls import FEED_URL_NAMES, feed_path  # noqa: F401 (FEED_URL_NAMES: re-exported)
 
 __all__ = [
     "CivilStreamBlock",
@@ -168,27 +168,9 @@ FEED_CHOICES = [
     ("category", _("One category's meetings")),
 ]
 
-# URL names (in the ``wagtail_civil`` namespace) tried for each kind of feed, with the attribute
-# of the chosen object passed as the URL's keyword argument.
-FEED_URL_NAMES = {
-    "all": ("feed_all", None, None),
-    "index": ("feed_index", "pk", "pk"),
-    "agreement": ("feed_agreement", "pk", "pk"),
-    "organisation": ("feed_organisation", "slug", "slug"),
-    "category": ("feed_category", "slug", "slug"),
-}
-
-
 def feed_url(kind: str, obj: Any = None) -> str | None:
     """The path of a calendar feed, or ``None`` if the site has no such feed URL."""
-    name, kwarg, attribute = FEED_URL_NAMES.get(kind, (None, None, None))
-    if name is None or (kwarg is not None and obj is None):
-        return None
-    kwargs = {kwarg: getattr(obj, attribute)} if kwarg else {}
-    try:
-        return reverse(f"wagtail_civil:{name}", kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+    return feed_path(kind, obj)
 
 
 class SubscribeBlock(blocks.StructBlock):
