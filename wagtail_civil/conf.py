@@ -32,10 +32,22 @@ def feed_refresh_interval() -> timedelta:
 
 
 def cancelled_visible_for() -> timedelta:
-    """How long a cancelled meeting stays in feeds after its start (``WAGTAIL_CIVIL_CANCELLED_VISIBLE``)."""
+    """How long a cancelled meeting stays in feeds after its start.
+
+    ``WAGTAIL_CIVIL_CANCELLED_VISIBLE``, a ``timedelta``.
+    """
     return getattr(settings, "WAGTAIL_CIVIL_CANCELLED_VISIBLE", timedelta(days=90))
 
 
 def feed_max_age() -> int:
     """Cache-Control max-age in seconds for feeds (``WAGTAIL_CIVIL_FEED_MAX_AGE``)."""
     return int(getattr(settings, "WAGTAIL_CIVIL_FEED_MAX_AGE", 900))
+
+
+def feed_past_days() -> int:
+    """How many days back feeds keep meetings that were held (``WAGTAIL_CIVIL_FEED_PAST_DAYS``).
+
+    Calendar programs keep what they once received, but a subscriber who joins today should still
+    see last spring's dialogue; beyond a year the feed only grows, so older meetings are left out.
+    """
+    return int(getattr(settings, "WAGTAIL_CIVIL_FEED_PAST_DAYS", 365))

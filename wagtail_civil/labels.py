@@ -1,0 +1,71 @@
+"""The words of the calendar feeds in the site's language, through Django's gettext.
+
+The core ships its own catalogue for these words (:meth:`FeedLabels.for_language`), but a site
+speaks through Django: a municipality that writes "Inställd" rather than "Inställt" overrides the
+word in its own ``LOCALE_PATHS`` catalogue, like any other string of the app. So every label is
+marked here for Django's ``makemessages`` (with the context "calendar feed", because "Cancelled"
+in front of an event title is not always the same word as the "Cancelled" of a status list), and
+a label Django leaves untranslated falls back to the core's catalogue, so a site gets Swedish and
+Norwegian feeds before anyone translates the app's catalogue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from django.utils import translation
+from django.utils.functional import Promise
+from django.utils.translation import pgettext_lazy as _p
+
+from civilsamhalle.calendar import FeedLabels
+
+__all__ = ["FEED_LABELS", "feed_labels"]
+
+_CTX = "calendar feed"
+
+# One entry per field of FeedLabels, each with the core's English default as its message id.
+FEED_LABELS: dict[str, Promise] = {
+    # Translators: put in front of a cancelled meeting's title in calendar programs: "Cancelled: …"
+    "cancelled": _p(_CTX, "Cancelled"),
+    # Translators: put in front of a postponed meeting's title: "Postponed: …"
+    "postponed": _p(_CTX, "Postponed"),
+    "online": _p(_CTX, "Online"),
+    # Translators: the place of a meeting held both at a venue and online; keep {venue}
+    "hybrid_location": _p(_CTX, "{venue} and online"),
+    "join_online": _p(_CTX, "Join online"),
+    "more_information": _p(_CTX, "More information"),
+    "theme": _p(_CTX, "Theme"),
+    "programme": _p(_CTX, "Programme"),
+    "speakers": _p(_CTX, "Speakers"),
+    "hosts": _p(_CTX, "Hosts"),
+    "agreement": _p(_CTX, "Agreement"),
+    "register": _p(_CTX, "Register"),
+    "register_by": _p(_CTX, "Register by"),
+    "contact": _p(_CTX, "Contact"),
+    "outcome": _p(_CTX, "Outcome"),
+    # Translators: a Python strftime pattern for registration deadlines, e.g. "%d.%m.%Y kl. %H.%M"
+    "date_time_format": _p(_CTX, "%Y-%m-%d %H:%M"),
+    "dialogue": _p(_CTX, "Dialogue meeting"),
+    "open_meeting": _p(_CTX, "Open meeting"),
+    "hearing": _p(_CTX, "Hearing"),
+    "workshop": _p(_CTX, "Workshop"),
+    "council_meeting": _p(_CTX, "Council meeting"),
+    "signing": _p(_CTX, "Signing"),
+}
+
+
+def feed_labels(language: str | None = None) -> FeedLabels:
+    """The feed's words in the active language (or ``language``).
+
+    A word Django's catalogues translate wins; a word they leave as its English message id takes
+    the core's translation, so only what a site deliberately changed differs from the core.
+    """
+    language = language or translation.get_language() or "en"
+    core = FeedLabels.for_language(language)
+    values = {}
+    with translation.override(language):
+        for field in fields(FeedLabels):
+            translated = str(FEED_LABELS[field.name])
+            fallback = getattr(core, field.name)
+            values[field.name] = translated if translated != field.default else fallback
+    return FeedLabels(**values)
