@@ -20,7 +20,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
-from .feed_urls import FEED_URL_NAMES, feed_path  # noqa: F401 (FEED_URL_NAMES: re-exported)
+from .feed_urls import FEED_URL_NAMES, feed_path, feed_urls  # noqa: F401 (FEED_URL_NAMES: re-exported)
 
 __all__ = [
     "CivilStreamBlock",
@@ -223,7 +223,11 @@ class SubscribeBlock(blocks.StructBlock):
             target = target if not target.get_view_restrictions().exists() else None
         context["feed_kind"] = kind
         context["feed_object"] = target
-        context["feed_url"] = None if (field and target is None) else feed_url(kind, target)
+        path = None if (field and target is None) else feed_url(kind, target)
+        request = (parent_context or {}).get("request")
+        context["feed_url"] = path
+        # {"https": ..., "webcal": ...} for the subscribe links; needs the request for the host.
+        context["feed_links"] = feed_urls(request, path) if path and request else None
         return context
 
 

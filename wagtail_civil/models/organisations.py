@@ -56,6 +56,8 @@ class OrganisationAreaTag(TaggedItemBase):
         "wagtail_civil.Organisation", on_delete=models.CASCADE, related_name="tagged_areas"
     )
 
+    api_fields = [APIField("tag"), APIField("content_object")]
+
     class Meta:
         verbose_name = _("area of activity")
         verbose_name_plural = _("areas of activity")
