@@ -119,6 +119,7 @@ WAGTAIL_CIVIL_TIME_ZONE = TIME_ZONE
 WAGTAIL_CIVIL_FEED_REFRESH = timedelta(hours=6)
 WAGTAIL_CIVIL_CANCELLED_VISIBLE = timedelta(days=90)
 WAGTAIL_CIVIL_FEED_MAX_AGE = 900
+WAGTAIL_CIVIL_FEED_PAST_DAYS = 365
 
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Demokommun"
