@@ -1,4 +1,7 @@
-"""Settings for the app tests: SQLite by default, PostgreSQL / Redis when DATABASE_URL / REDIS_URL are set."""
+"""Settings for the app tests.
+
+SQLite and local memory by default; PostgreSQL / Redis when DATABASE_URL / REDIS_URL are set.
+"""
 
 import os
 from pathlib import Path
@@ -78,10 +81,17 @@ if os.environ.get("DATABASE_URL"):
 
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}
 else:
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "test.sqlite3"}}
+    DATABASES = {
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "test.sqlite3"}
+    }
 
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -18,13 +18,17 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
     except (ZoneInfoNotFoundError, ValueError):
         messages.append(
             Error(
-                f"WAGTAIL_CIVIL_TIME_ZONE / TIME_ZONE {conf.time_zone()!r} is not a known time zone.",
+                f"WAGTAIL_CIVIL_TIME_ZONE / TIME_ZONE {conf.time_zone()!r} "
+                "is not a known time zone.",
                 id="wagtail_civil.E001",
             )
         )
     if not getattr(settings, "USE_TZ", True):
         messages.append(
-            Error("wagtail_civil needs USE_TZ = True: meetings are stored in UTC.", id="wagtail_civil.E002")
+            Error(
+                "wagtail_civil needs USE_TZ = True: meetings are stored in UTC.",
+                id="wagtail_civil.E002",
+            )
         )
     if not getattr(settings, "WAGTAIL_CIVIL_UID_DOMAIN", "") and not getattr(
         settings, "WAGTAILADMIN_BASE_URL", ""
