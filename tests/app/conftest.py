@@ -16,7 +16,7 @@ saved as a revision, then published. Pass ``live=False`` for a draft that was ne
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,8 +59,12 @@ def next_week_at(hour: int = 18, days: int = 7) -> dt.datetime:
 
 
 @pytest.fixture
-def civil_site(db: Any) -> CivilSite:
-    """The site tree above, every page published and public."""
+def civil_site(db: Any) -> Iterator[CivilSite]:
+    """The site tree above, every page published and public.
+
+    Wagtail caches the sites' root paths in Django's cache, which outlives the test's rolled-back
+    transaction; it is cleared afterwards so the next test does not route through this site.
+    """
     root = Page.get_first_root_node()
     home = root.add_child(instance=Page(title="Testkommun", slug="testkommun"))
     Site.objects.all().delete()
@@ -74,13 +78,14 @@ def civil_site(db: Any) -> CivilSite:
     organisation_index = home.add_child(
         instance=OrganisationIndexPage(title="Organisationer", slug="organisationer")
     )
-    return CivilSite(
+    yield CivilSite(
         site=site,
         home=home,
         meeting_index=publish(meeting_index),
         agreement=publish(agreement),
         organisation_index=publish(organisation_index),
     )
+    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from .agreements import (
 )
 from .categories import OrganisationCategory
 from .meeting_index import MeetingIndexPage
+from .meeting_parts import MeetingAttendance, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
-from .meetings import MeetingAttendance, MeetingPage, MeetingProgrammeItem, MeetingSpeaker
+from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage, organisation_detail_context
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
 

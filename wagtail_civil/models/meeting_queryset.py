@@ -74,7 +74,8 @@ class MeetingPageQuerySet(PageQuerySet):
 
     def for_organisation(self, organisation: Any) -> MeetingPageQuerySet:
         """Meetings an organisation hosts or attends (an ``Organisation`` or its slug)."""
-        from .meetings import MeetingAttendance, MeetingPage
+        from .meeting_parts import MeetingAttendance
+        from .meetings import MeetingPage
 
         if isinstance(organisation, str):
             org_filter = {"organisation__slug": organisation}

@@ -10,7 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -21,12 +21,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from civilsamhalle import model as domain
 
-from .. import conf
 from ..admin_forms import MeetingPageForm
 from ..choices import (
     ATTENDANCE_MODE_CHOICES,
@@ -36,10 +35,11 @@ from ..choices import (
 )
 from ..sequence import sequence_for_save
 from ..validators import HttpUrlValidator
+from .meeting_domain import meeting_to_domain
 from .meeting_queryset import MeetingPageManager
-from .mixins import lines, richtext_to_text
+from .mixins import lines
 
-__all__ = ["MeetingPage", "MeetingProgrammeItem", "MeetingSpeaker", "MeetingAttendance"]
+__all__ = ["MeetingPage"]
 
 Mode, Status = domain.AttendanceMode, domain.EventStatus
 _NEEDS_VENUE = {Mode.IN_PERSON.value, Mode.HYBRID.value}
@@ -379,159 +379,7 @@ class MeetingPage(Page):
     def to_domain(self, request: HttpRequest | None = None) -> domain.Meeting:
         """The framework-free meeting the calendar feeds and the commitment rules work on.
 
-        Reads only what ``MeetingPage.objects.for_feed()`` prefetches. Unpublished organisations
-        are left out of hosts and attendance, as they are everywhere residents look.
+        Reads only what ``MeetingPage.objects.for_feed()`` prefetches, so a feed of any length
+        costs the same queries. See :func:`.meeting_domain.meeting_to_domain`.
         """
-        contact = domain.Contact(
-            name=self.contact_name, email=self.contact_email, phone=self.contact_phone
-        )
-        attending = [
-            a.organisation.slug for a in self.attending_organisations.all() if a.organisation.live
-        ]
-        counts = (
-            self.attendance_organisations,
-            self.attendance_people,
-            self.attendance_municipal_staff,
-        )
-        attendance = None
-        if attending or any(n is not None for n in counts):
-            attendance = domain.Attendance(
-                organisation_ids=tuple(attending),
-                organisations=counts[0],
-                people=counts[1],
-                municipal_staff=counts[2],
-            )
-        return domain.Meeting(
-            uid=self.uid,
-            title=self.title,
-            kind=domain.MeetingKind(self.kind),
-            theme=self.theme,
-            description=richtext_to_text(self.description),
-            start=self.start,
-            end=self.end,
-            timezone=conf.time_zone(),
-            mode=Mode(self.mode),
-            venue=self.venue,
-            online_url=self.online_url or None,
-            programme=tuple(item.to_domain() for item in self.programme.all()),
-            speakers=tuple(s.to_domain() for s in self.speakers.all()),
-            host_ids=tuple(h.slug for h in self.public_hosts),
-            hosts=tuple(self.host_names),
-            agreement_id=self.agreement.slug if self.agreement_id else None,
-            agreement_title=self.agreement.title if self.agreement_id else "",
-            categories=tuple(c.name for c in self.all_categories),
-            registration=domain.Registration(
-                kind=domain.RegistrationKind(self.registration_kind),
-                url=self.registration_url or None,
-                deadline=self.registration_deadline,
-            ),
-            contact=contact if (contact.name or contact.email or contact.phone) else None,
-            status=Status(self.status),
-            sequence=self.sequence,
-            url=self.get_full_url(request) if self.pk else None,
-            created=self.first_published_at,
-            last_modified=self.last_published_at,
-            attendance=attendance,
-            outcome=richtext_to_text(self.outcome),
-        )
-
-
-class MeetingProgrammeItem(Orderable):
-    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="programme")
-    start_time = models.TimeField(_("time"), null=True, blank=True)
-    title = models.CharField(_("title"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
-
-    panels = [
-        FieldRowPanel([FieldPanel("start_time"), FieldPanel("title")]),
-        FieldPanel("description"),
-    ]
-    api_fields = [APIField("start_time"), APIField("title"), APIField("description")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("programme item")
-        verbose_name_plural = _("programme")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def to_domain(self) -> domain.ProgrammeItem:
-        return domain.ProgrammeItem(
-            title=self.title, start_time=self.start_time, description=self.description
-        )
-
-
-class MeetingSpeaker(Orderable):
-    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="speakers")
-    name = models.CharField(_("name"), max_length=255)
-    title = models.CharField(_("title or role"), max_length=255, blank=True)
-    organisation = models.ForeignKey(
-        "wagtail_civil.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("organisation"),
-    )
-    affiliation = models.CharField(
-        _("represents"),
-        max_length=255,
-        blank=True,
-        help_text=_("If not an organisation in the register, e.g. a municipal unit."),
-    )
-
-    panels = [
-        FieldRowPanel([FieldPanel("name"), FieldPanel("title")]),
-        FieldRowPanel([FieldPanel("organisation"), FieldPanel("affiliation")]),
-    ]
-    api_fields = [
-        APIField("name"),
-        APIField("title"),
-        APIField("organisation"),
-        APIField("affiliation"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("speaker")
-        verbose_name_plural = _("speakers")
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def display_affiliation(self) -> str:
-        """The typed affiliation, else the organisation's name if it is published."""
-        if self.affiliation.strip():
-            return self.affiliation.strip()
-        if self.organisation_id and self.organisation.live:
-            return self.organisation.name
-        return ""
-
-    def to_domain(self) -> domain.Speaker:
-        return domain.Speaker(
-            name=self.name, title=self.title, affiliation=self.display_affiliation
-        )
-
-
-class MeetingAttendance(Orderable):
-    """An organisation that took part, recorded after the meeting."""
-
-    page = ParentalKey(
-        MeetingPage, on_delete=models.CASCADE, related_name="attending_organisations"
-    )
-    organisation = models.ForeignKey(
-        "wagtail_civil.Organisation",
-        on_delete=models.CASCADE,
-        related_name="meeting_attendance",
-        verbose_name=_("organisation"),
-    )
-
-    panels = [FieldPanel("organisation")]
-    api_fields = [APIField("organisation")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("organisation that took part")
-        verbose_name_plural = _("organisations that took part")
-
-    def __str__(self) -> str:
-        return str(self.organisation)
+        return meeting_to_domain(self, request)
