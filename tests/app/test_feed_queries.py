@@ -1,0 +1,80 @@
+"""A feed costs the same number of queries for 3 meetings as for 30.
+
+Feeds are the most requested URLs of the app (every subscriber's calendar program, every few
+hours), so one query per meeting would be the first thing to take a municipality's site down.
+The meetings here carry everything a feed reads: hosts with categories, attendance, speakers with
+organisations, programme items and an agreement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+import pytest
+
+from tests.app.conftest import next_week_at
+from wagtail_civil.feed_urls import feed_path
+from wagtail_civil.models import MeetingAttendance, MeetingSpeaker
+
+# The most any feed takes (category: site, category, organisation directory, view restrictions,
+# two audit logs, the meetings and eight prefetches), whatever the number of meetings.
+MAX_QUERIES = 15
+
+
+@pytest.fixture
+def rich(civil_site, make_meeting, make_organisation, make_category):
+    culture = make_category("Kultur")
+    hosts = [make_organisation(f"Värd {i}", categories=[culture]) for i in range(2)]
+    made = []
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            i = len(made)
+            meeting = make_meeting(
+                f"Möte {i}",
+                start=next_week_at(days=1 + i),
+                hosts=hosts,
+                categories=[culture],
+                agreement=civil_site.agreement,
+                programme=[(dt.time(18), "Välkommen"), (None, "Fika")],
+                contact_name="Kim",
+                contact_email="kim@example.org",
+            )
+            MeetingSpeaker.objects.create(page=meeting, name="Talare", organisation=hosts[0])
+            MeetingAttendance.objects.create(page=meeting, organisation=hosts[1])
+            made.append(meeting)
+
+    add.paths = lambda: {  # type: ignore[attr-defined]
+        "all": feed_path("all"),
+        "index": feed_path("index", civil_site.meeting_index),
+        "agreement": feed_path("agreement", civil_site.agreement),
+        "organisation": feed_path("organisation", hosts[0]),
+        "category": feed_path("category", culture),
+    }
+    return add
+
+
+def _events(response) -> list:
+    assert response.status_code == 200
+    return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+
+
+@pytest.mark.parametrize("kind", ["all", "index", "agreement", "organisation", "category"])
+def test_a_feed_takes_the_same_queries_for_3_or_30_meetings(
+    client, rich, kind, django_assert_max_num_queries
+):
+    rich(3)
+    path = rich.paths()[kind]
+    client.get(path)  # warm the caches a site fills once (site root paths)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        events = _events(client.get(path))
+    assert len(events) == 3
+    assert all("Värd 0" in str(e["DESCRIPTION"]) for e in events)
+
+    rich(27)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        events = _events(client.get(path))
+    assert len(events) == 30
+    assert all("Talare" in str(e["DESCRIPTION"]) for e in events)
+
