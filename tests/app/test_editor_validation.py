@@ -226,3 +226,56 @@ def test_the_admin_menu_and_listing_work(editor, make_organisation):
     assert "Teaterföreningen" in listing.content.decode()
     assert editor.get("/admin/snippets/wagtail_civil/organisationcategory/").status_code == 200
     assert "civil-society" in editor.get("/admin/").content.decode()
+
+
+# --- agreements and the other page types ---------------------------------------------------------
+
+
+def test_an_agreement_ending_before_it_starts_is_an_error_on_valid_until(editor, civil_site):
+    url = f"/admin/pages/add/wagtail_civil/agreementpage/{civil_site.home.pk}/"
+    data = _form(editor, url, "page-edit-form")
+    data.update(
+        {
+            "title": "ÖK Idé",
+            "slug": "ok-ide-2",
+            "valid_from": "2025-01-01",
+            "valid_until": "2024-12-31",
+            "purpose": rich_text("<p>Att mötas.</p>"),
+            # Wagtail's JavaScript writes the StreamFields' counts; a browser would send them.
+            "principles-count": "0",
+            "body-count": "0",
+        }
+    )
+    response = editor.post(url, data)
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["valid_until"]
+    assert "2024-12-31" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("model", "parent"),
+    [
+        ("agreementpage", "home"),
+        ("meetingindexpage", "home"),
+        ("meetingpage", "meeting_index"),
+        ("organisationindexpage", "agreement"),
+    ],
+)
+def test_every_page_type_can_be_added_in_the_admin(editor, civil_site, model, parent):
+    parent_page = getattr(civil_site, parent)
+    response = editor.get(f"/admin/pages/add/wagtail_civil/{model}/{parent_page.pk}/")
+    assert response.status_code == 200
+
+
+def test_a_meeting_cannot_be_added_outside_a_meeting_list(editor, civil_site):
+    response = editor.get(f"/admin/pages/add/wagtail_civil/meetingpage/{civil_site.home.pk}/")
+    assert response.status_code in (302, 403)
+    assert not MeetingPage.objects.exists()
+
+
+def test_organisation_edit_inspect_and_history_views(editor, make_organisation):
+    organisation = make_organisation("Teaterföreningen")
+    base = "/admin/snippets/wagtail_civil/organisation"
+    for view in ("edit", "inspect", "history"):
+        response = editor.get(f"{base}/{view}/{organisation.pk}/")
+        assert response.status_code == 200, view
