@@ -28,7 +28,6 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from pydantic import ValidationError
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
 from civilsamhalle.calendar import FeedInfo, feed_bytes
@@ -57,8 +56,15 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # Logged actions that cannot change what a resident sees (drafts, locks, workflow steps).
-_PRIVATE_ACTIONS = ("wagtail.edit", "wagtail.lock", "wagtail.unlock", "wagtail.workflow.",
-                    "wagtail.comments.", "wagtail.revert", "wagtail.reorder")
+_PRIVATE_ACTIONS = (
+    "wagtail.edit",
+    "wagtail.lock",
+    "wagtail.unlock",
+    "wagtail.workflow.",
+    "wagtail.comments.",
+    "wagtail.revert",
+    "wagtail.reorder",
+)
 
 
 @dataclass(frozen=True)
@@ -67,8 +73,9 @@ class _Feed:
     description: str
     url: str | None
     filename: str
-    meetings: QuerySet
+    meetings: QuerySet | list  # a list only when not windowed
     changed_at: dt.datetime | None = None
+    windowed: bool = True
     attachment: bool = False
 
 
@@ -79,13 +86,17 @@ class _Feed:
 def feed_all(request: HttpRequest) -> HttpResponse:
     site = _site(request)
     name = _site_name(site)
-    return _serve(request, site, _Feed(
-        name=_("Meetings: %(site)s") % {"site": name},
-        description=_("All public meetings published by %(site)s.") % {"site": name},
-        url=site.root_page.get_full_url(request),
-        filename=name,
-        meetings=_window(_site_meetings(site)),
-    ))
+    return _serve(
+        request,
+        _Feed(
+            # Translators: the name of the calendar of all meetings, e.g. "Möten: Uddevalla kommun"
+            name=_("Meetings: %(site)s") % {"site": name},
+            description=_("All public meetings published by %(site)s.") % {"site": name},
+            url=site.root_page.get_full_url(request),
+            filename=name,
+            meetings=_site_meetings(site),
+        ),
+    )
 
 
 @require_safe
@@ -93,14 +104,18 @@ def feed_index(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     page = _public_page(MeetingIndexPage, pk, site)
     words = {"title": page.title, "site": _site_name(site)}
-    return _serve(request, site, _Feed(
-        name=_("%(title)s – %(site)s") % words,
-        description=_("The meetings listed on “%(title)s”, published by %(site)s.") % words,
-        url=page.get_full_url(request),
-        filename=page.slug,
-        meetings=_window(page.get_meetings()),
-        changed_at=page.last_published_at,
-    ))
+    return _serve(
+        request,
+        _Feed(
+            # Translators: a calendar's name: a meeting list's title and the site's name
+            name=_("%(title)s – %(site)s") % words,
+            description=_("The meetings listed on “%(title)s”, published by %(site)s.") % words,
+            url=page.get_full_url(request),
+            filename=page.slug,
+            meetings=page.get_meetings(),
+            changed_at=page.last_published_at,
+        ),
+    )
 
 
 @require_safe
@@ -108,15 +123,19 @@ def feed_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     page = _public_page(AgreementPage, pk, site)
     words = {"title": page.title, "site": _site_name(site)}
-    return _serve(request, site, _Feed(
-        name=_("Meetings: %(title)s – %(site)s") % words,
-        description=_("Meetings held under the agreement “%(title)s”, published by %(site)s.")
-        % words,
-        url=page.get_full_url(request),
-        filename=page.slug,
-        meetings=_window(_site_meetings(site).for_agreement(page)),
-        changed_at=page.last_published_at,
-    ))
+    return _serve(
+        request,
+        _Feed(
+            # Translators: a calendar's name: an agreement, organisation or category, then the site
+            name=_("Meetings: %(title)s – %(site)s") % words,
+            description=_("Meetings held under the agreement “%(title)s”, published by %(site)s.")
+            % words,
+            url=page.get_full_url(request),
+            filename=page.slug,
+            meetings=_site_meetings(site).for_agreement(page),
+            changed_at=page.last_published_at,
+        ),
+    )
 
 
 @require_safe
@@ -126,15 +145,18 @@ def feed_organisation(request: HttpRequest, pk: int) -> HttpResponse:
     if organisation is None:
         raise Http404
     words = {"title": organisation.name, "site": _site_name(site)}
-    return _serve(request, site, _Feed(
-        name=_("Meetings: %(title)s – %(site)s") % words,
-        description=_("Meetings that %(title)s hosts or takes part in, published by %(site)s.")
-        % words,
-        url=organisation.get_full_url(request),
-        filename=organisation.slug,
-        meetings=_window(_site_meetings(site).for_organisation(organisation)),
-        changed_at=organisation.last_published_at,
-    ))
+    return _serve(
+        request,
+        _Feed(
+            name=_("Meetings: %(title)s – %(site)s") % words,
+            description=_("Meetings that %(title)s hosts or takes part in, published by %(site)s.")
+            % words,
+            url=organisation.get_full_url(request),
+            filename=organisation.slug,
+            meetings=_site_meetings(site).for_organisation(organisation),
+            changed_at=organisation.last_published_at,
+        ),
+    )
 
 
 @require_safe
@@ -146,32 +168,41 @@ def feed_category(request: HttpRequest, pk: int) -> HttpResponse:
     words = {"title": category.name, "site": _site_name(site)}
     directory = OrganisationIndexPage.find_for_request(request)
     directory_url = directory.get_full_url(request) if directory is not None else None
-    return _serve(request, site, _Feed(
-        name=_("Meetings: %(title)s – %(site)s") % words,
-        description=_("Meetings of %(title)s, published by %(site)s.") % words,
-        url=f"{directory_url}?{urlencode({'category': category.slug})}" if directory_url else None,
-        filename=category.slug,
-        meetings=_window(_site_meetings(site).for_category(category)),
-    ))
+    return _serve(
+        request,
+        _Feed(
+            name=_("Meetings: %(title)s – %(site)s") % words,
+            description=_("Meetings of %(title)s, published by %(site)s.") % words,
+            url=f"{directory_url}?{urlencode({'category': category.slug})}"
+            if directory_url
+            else None,
+            filename=category.slug,
+            meetings=_site_meetings(site).for_category(category),
+        ),
+    )
 
 
 @require_safe
 def feed_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """One meeting, for "add to calendar". Served as long as the meeting's page is: no window."""
     site = _site(request)
-    meetings = _site_meetings(site).filter(pk=pk)
-    meeting = meetings.first()
-    if meeting is None:
+    meetings = list(_site_meetings(site).filter(pk=pk))
+    if not meetings:
         raise Http404
+    meeting = meetings[0]
     words = {"title": meeting.title, "site": _site_name(site)}
-    return _serve(request, site, _Feed(
-        name=_("%(title)s – %(site)s") % words,
-        description="",
-        url=meeting.get_full_url(request),
-        filename=meeting.slug,
-        meetings=meetings,
-        attachment=True,
-    ))
+    return _serve(
+        request,
+        _Feed(
+            name=_("%(title)s – %(site)s") % words,
+            description="",
+            url=meeting.get_full_url(request),
+            filename=meeting.slug,
+            meetings=meetings,
+            windowed=False,
+            attachment=True,
+        ),
+    )
 
 
 # --- what every feed shares ----------------------------------------------------------------------
@@ -195,8 +226,11 @@ def _site_meetings(site: Site) -> Any:
 
 def _public_page(model: Any, pk: int, site: Site) -> Any:
     page = (
-        model.objects.live().public().descendant_of(site.root_page, inclusive=True)
-        .filter(pk=pk).first()
+        model.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .filter(pk=pk)
+        .first()
     )
     if page is None:
         raise Http404
@@ -209,10 +243,9 @@ def _day_start() -> dt.datetime:
     return local.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-def _window(meetings: Any) -> Any:
+def _window(meetings: Any, day_start: dt.datetime) -> Any:
     """Upcoming meetings and those held in the last ``feed_past_days()``, measured from midnight
     so the content (and its ETag) stays the same all day."""
-    day_start = _day_start()
     since = day_start - dt.timedelta(days=conf.feed_past_days())
     return meetings.visible(day_start).filter(end__gte=since)
 
@@ -227,21 +260,25 @@ def _latest_public_change() -> dt.datetime | None:
     for action in _PRIVATE_ACTIONS:
         private |= Q(action__startswith=action)
     pages = PageLogEntry.objects.exclude(private).order_by("-timestamp")
-    models = ModelLogEntry.objects.filter(content_type__app_label="wagtail_civil").exclude(
-        private & ~Q(content_type__model="organisationcategory")
-    ).order_by("-timestamp")
+    models = (
+        ModelLogEntry.objects.filter(content_type__app_label="wagtail_civil")
+        .exclude(private & ~Q(content_type__model="organisationcategory"))
+        .order_by("-timestamp")
+    )
     stamps = [qs.values_list("timestamp", flat=True).first() for qs in (pages, models)]
     return max((s for s in stamps if s is not None), default=None)
 
 
-def _serve(request: HttpRequest, site: Site, feed: _Feed) -> HttpResponse:
+def _serve(request: HttpRequest, feed: _Feed) -> HttpResponse:
+    day_start = _day_start()
+    pages = _window(feed.meetings, day_start) if feed.windowed else feed.meetings
     meetings = []
-    changed = [feed.changed_at, _day_start(), _latest_public_change()]
-    for page in feed.meetings:
+    changed = [feed.changed_at, day_start, _latest_public_change()]
+    for page in pages:
         changed.append(page.last_published_at)
         try:
             meetings.append(page.to_domain(request))
-        except ValidationError:
+        except ValueError:  # pydantic's ValidationError, or an unknown choice value
             # One meeting with data the domain rejects must not take every subscriber's
             # calendar down with it; the editor sees the error when next saving the page.
             logger.warning("Meeting %s left out of a feed: invalid data", page.pk, exc_info=True)

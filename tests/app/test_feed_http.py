@@ -170,7 +170,7 @@ KINDS = ["all", "index", "agreement", "organisation", "category", "meeting"]
 def test_a_matching_etag_gets_304_without_a_body(client, feeds, kind):
     first = client.get(feeds[kind])
     etag = first["ETag"]
-    assert etag.startswith('"') and not etag.startswith('W/')  # strong
+    assert etag.startswith('"') and not etag.startswith("W/")  # strong
     assert client.get(feeds[kind])["ETag"] == etag  # same content, same tag
     again = client.get(feeds[kind], headers={"if-none-match": etag})
     assert again.status_code == 304

@@ -77,4 +77,3 @@ def test_a_feed_takes_the_same_queries_for_3_or_30_meetings(
         events = _events(client.get(path))
     assert len(events) == 30
     assert all("Talare" in str(e["DESCRIPTION"]) for e in events)
-

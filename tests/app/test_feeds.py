@@ -145,9 +145,7 @@ def test_a_meeting_list_feed_holds_only_its_own_meetings(client, make_meeting, c
 def test_an_agreement_feed_holds_the_meetings_held_under_it(client, make_meeting, civil_site):
     make_meeting("Uppföljning av ÖK", agreement=civil_site.agreement)
     make_meeting("Annat möte")
-    assert set(fetch(client, feed_path("agreement", civil_site.agreement))) == {
-        "Uppföljning av ÖK"
-    }
+    assert set(fetch(client, feed_path("agreement", civil_site.agreement))) == {"Uppföljning av ÖK"}
 
 
 def test_an_organisation_feed_holds_what_it_hosts_or_attends_and_survives_a_rename(
@@ -245,9 +243,7 @@ def test_feed_words_follow_the_requests_language(client, make_meeting):
 
     response = client.get("/calendar/all.ics", headers={"accept-language": "nb"})
     assert response["Content-Language"] == "nb"
-    assert set(fetch(client, "/calendar/all.ics", accept_language="nb")) == {
-        f"{norwegian}: Möte"
-    }
+    assert set(fetch(client, "/calendar/all.ics", accept_language="nb")) == {f"{norwegian}: Möte"}
     assert set(fetch(client, "/calendar/all.ics", accept_language="en")) == {"Cancelled: Möte"}
     assert set(fetch(client, "/calendar/all.ics")) == {"Inställt: Möte"}  # LANGUAGE_CODE sv
 
@@ -266,3 +262,10 @@ def test_a_sites_own_translation_of_a_label_wins_over_the_cores(monkeypatch):
     labels = feed_labels("sv")
     assert labels.cancelled == "Inställd"
     assert labels.postponed == FeedLabels.for_language("sv").postponed
+
+
+def test_one_meeting_the_domain_rejects_does_not_take_the_feed_down(client, make_meeting):
+    make_meeting("Fungerar")
+    broken = make_meeting("Trasig")
+    MeetingPage.objects.filter(pk=broken.pk).update(kind="no-such-kind")
+    assert set(fetch(client, "/calendar/all.ics")) == {"Fungerar"}
