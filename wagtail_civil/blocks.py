@@ -152,11 +152,14 @@ class OrganisationListBlock(blocks.StructBlock):
         return organisations
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        from .models import Organisation
+
         context = super().get_context(value, parent_context=parent_context)
         organisations = self.get_organisations(value)
         if value.get("count"):
             organisations = organisations[: value["count"]]
-        context["organisations"] = list(organisations)
+        request = (parent_context or {}).get("request")
+        context["organisations"] = Organisation.with_urls(organisations, request)
         return context
 
 

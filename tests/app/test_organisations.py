@@ -290,3 +290,22 @@ def test_organisation_preview_uses_the_public_context(civil_site, make_organisat
 def test_category_string_is_its_name(make_category):
     assert str(make_category("Studieförbund")) == "Studieförbund"
     assert OrganisationCategory.objects.get().slug == "studieforbund"
+
+
+def test_directory_links_cost_no_queries_in_the_template(
+    client, civil_site, register, stub_templates, django_assert_num_queries
+):
+    organisations = client.get("/organisationer/").context["organisations"]
+    with django_assert_num_queries(0):
+        urls = [o.url for o in organisations]
+    assert urls == [
+        "/organisationer/abf-fyrbodal/",
+        "/organisationer/svenska-kyrkan/",
+        "/organisationer/teaterforeningen/",
+    ]
+
+
+def test_with_urls_leaves_unpublished_organisations_unlinked(civil_site, register):
+    orgs = register[2]
+    linked = Organisation.with_urls([orgs["theatre"], orgs["draft"]])
+    assert [o.url for o in linked] == ["/organisationer/teaterforeningen/", None]

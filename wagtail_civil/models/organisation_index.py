@@ -47,7 +47,7 @@ def organisation_detail_context(
         "organisation": organisation,
         "agreements": agreements,
         "upcoming_meetings": meetings.upcoming(timezone.now()),
-        "children": organisation.children.public(),
+        "children": Organisation.with_urls(organisation.children.public(), request),
     }
 
 
@@ -117,6 +117,9 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
     def directory(self, request: HttpRequest) -> TemplateResponse:
         filterset = self.get_filterset(request)
         organisations = paginate(request, filterset.qs, self.per_page)
+        organisations.object_list = Organisation.with_urls(
+            organisations.object_list, request, index_page=self
+        )
         return self.render(
             request,
             template="wagtail_civil/organisation_index_page.html",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.fields import GenericRelation
@@ -295,7 +296,35 @@ class Organisation(
 
     @property
     def url(self) -> str | None:
-        return self.get_url()
+        """The address for templates, looked up once per instance.
+
+        Lists this app builds fill it in up front (:meth:`with_urls`), so a list of fifty
+        organisations does not look the directory up fifty times.
+        """
+        if not hasattr(self, "_url"):
+            self._url = self.get_url()
+        return self._url
+
+    @classmethod
+    def with_urls(
+        cls,
+        organisations: Iterable[Organisation],
+        request: HttpRequest | None = None,
+        index_page: Any = None,
+    ) -> list[Organisation]:
+        """``organisations`` as a list, each with :attr:`url` set through one directory."""
+        from .organisation_index import OrganisationIndexPage
+
+        items = list(organisations)
+        index_page = index_page or OrganisationIndexPage.find_for_request(request)
+        base = index_page.get_url(request) if index_page is not None else None
+        for item in items:
+            item._url = None
+            if base is not None and item.live:
+                item._url = base + index_page.reverse_subpage(
+                    "organisation", kwargs={"slug": item.slug}
+                )
+        return items
 
     # --- preview ---------------------------------------------------------------------------------
 
