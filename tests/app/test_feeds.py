@@ -84,6 +84,14 @@ def test_drafts_and_unpublished_meetings_are_in_no_feed(client, make_meeting, ci
         assert set(fetch(client, path)) == {"Publicerat"}
 
 
+def test_an_alias_does_not_show_a_meeting_twice(client, make_meeting, civil_site):
+    meeting = make_meeting("En gång")
+    meeting.create_alias(update_slug="en-gang-alias")
+    for path in all_feeds(civil_site):
+        events = IcsCalendarStream.calendar_from_ics(client.get(path).content.decode()).events
+        assert [e.summary for e in events] == ["En gång"], path
+
+
 def test_a_published_meeting_shows_its_published_state_not_a_newer_draft(client, make_meeting):
     meeting = make_meeting("Publicerad rubrik")
     draft = _draft(meeting)

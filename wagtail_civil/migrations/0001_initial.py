@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=255, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(blank=True, help_text='Used in web and calendar addresses, e.g. /organisations/?category=pensioners. Made from the name when left blank. Changing it breaks existing calendar subscriptions.', max_length=255, unique=True, verbose_name='slug')),
+                ('slug', models.SlugField(blank=True, help_text='Used in web addresses, e.g. /organisations/?category=pensioners. Made from the name when left blank. Changing it breaks links to the old address; calendar subscriptions keep working.', max_length=255, unique=True, verbose_name='slug')),
                 ('description', models.TextField(blank=True, help_text='Who belongs to this group, shown on its list of organisations.', verbose_name='description')),
             ],
             options={
@@ -181,7 +181,7 @@ class Migration(migrations.Migration):
                 ('locked', models.BooleanField(default=False, editable=False, verbose_name='locked')),
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
                 ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('slug', models.SlugField(blank=True, help_text="The organisation's web address and its calendar feed use it. Made from the name when left blank; changing it later breaks links and calendar subscriptions.", max_length=255, unique=True, verbose_name='slug')),
+                ('slug', models.SlugField(blank=True, help_text="The organisation's web address uses it. Made from the name when left blank; changing it later breaks links to the old address (calendar subscriptions keep working).", max_length=255, unique=True, verbose_name='slug')),
                 ('kind', models.CharField(choices=[('association', 'Association'), ('faith_community', 'Faith community'), ('study_association', 'Study association'), ('foundation', 'Foundation'), ('idea_based_company', 'Idea-based company'), ('cooperative', 'Cooperative'), ('network', 'Network'), ('umbrella', 'Umbrella organisation'), ('other', 'Other')], default='association', max_length=32, verbose_name='kind')),
                 ('country', models.CharField(choices=[('SE', 'Sweden'), ('NO', 'Norway')], default='SE', help_text='Where the organisation is registered; decides how its number is checked.', max_length=2, verbose_name='country')),
                 ('organisation_number', models.CharField(blank=True, help_text='Swedish: ten digits, NNNNNN-NNNN. Norwegian: nine digits. Checked as you save.', max_length=20, verbose_name='organisation number')),

@@ -30,9 +30,9 @@ class OrganisationCategory(index.Indexed, models.Model):
         unique=True,
         blank=True,
         help_text=_(
-            "Used in web and calendar addresses, e.g. /organisations/?category=pensioners. "
-            "Made from the name when left blank. Changing it breaks existing calendar "
-            "subscriptions."
+            "Used in web addresses, e.g. /organisations/?category=pensioners. Made from the "
+            "name when left blank. Changing it breaks links to the old address; calendar "
+            "subscriptions keep working."
         ),
     )
     description = models.TextField(

@@ -28,11 +28,14 @@ class MeetingPageQuerySet(PageQuerySet):
     def for_feed(self) -> MeetingPageQuerySet:
         """Published, public meetings with everything ``to_domain()`` reads fetched up front.
 
-        Building a feed of N meetings takes the same number of queries for any N.
+        Building a feed of N meetings takes the same number of queries for any N. Aliases are
+        left out: an alias shows the same meeting under another UID, so a calendar program
+        would show it twice.
         """
         return (
             self.live()
             .public()
+            .filter(alias_of__isnull=True)
             .select_related("agreement", "minutes", "follow_up")
             .prefetch_related(
                 "categories",

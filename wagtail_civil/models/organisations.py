@@ -86,8 +86,9 @@ class Organisation(
         unique=True,
         blank=True,
         help_text=_(
-            "The organisation's web address and its calendar feed use it. Made from the name "
-            "when left blank; changing it later breaks links and calendar subscriptions."
+            "The organisation's web address uses it. Made from the name when left blank; "
+            "changing it later breaks links to the old address (calendar subscriptions keep "
+            "working)."
         ),
     )
     kind = models.CharField(
