@@ -76,8 +76,9 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 def _require_playwright() -> None:
     """Skip without the browser tooling; in CI its absence is an error, not a reason to skip."""
     missing = []
-    if importlib.util.find_spec("playwright") is None:
-        missing.append("the playwright package (pip install -e '.[test]')")
+    for package in ("playwright", "axe_playwright_python"):
+        if importlib.util.find_spec(package) is None:
+            missing.append(f"the {package} package (pip install -e '.[test]')")
     if chromium_path() is None:
         missing.append("Chromium (apt-get install chromium, or set CHROMIUM_PATH)")
     if not missing:

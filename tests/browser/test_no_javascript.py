@@ -103,47 +103,40 @@ def test_pagination_keeps_the_filter(
     ]
 
 
-@pytest.mark.parametrize(
-    ("name", "expected_event"),
-    [
-        ("meeting_index", "Dialogmöte om föreningsbidrag och lokaler"),
-        ("meeting", "Dialogmöte om föreningsbidrag och lokaler"),
-        ("agreement", "Dialogmöte om föreningsbidrag och lokaler"),
-        ("organisation", "Dialogmöte om föreningsbidrag och lokaler"),
-    ],
-)
-def test_subscribe_box_offers_webcal_and_a_copyable_address(
-    name: str, expected_event: str, public_pages: PublicPages, open_page: Callable[..., Any]
+def test_subscribe_boxes_offer_webcal_and_a_copyable_address(
+    public_pages: PublicPages, open_page: Callable[..., Any], subtests: Any
 ) -> None:
     """webcal:// opens the calendar program; the same address as http(s) is there to copy.
 
     The copyable address must be selectable text in the page itself (a read-only field or
-    visible text), since no script can put it on the clipboard; and it must really serve the
+    visible text), since no script can put it on the clipboard; and it must really serve a
     calendar with the page's meetings in it.
     """
-    page = open_page(getattr(public_pages, name), javascript=False)
-    webcal = page.locator("main a[href^='webcal://']")
-    assert webcal.count() >= 1, f"no webcal:// link on {page.url}"
-    href = webcal.first.get_attribute("href")
-    assert href.endswith(".ics"), href
+    expected_event = "Dialogmöte om föreningsbidrag och lokaler"
+    for name in ("meeting_index", "meeting", "agreement", "organisation"):
+        with subtests.test(msg=name):
+            page = open_page(getattr(public_pages, name), javascript=False)
+            webcal = page.locator("main a[href^='webcal://']")
+            assert webcal.count() >= 1, f"no webcal:// link on {page.url}"
+            href = webcal.first.get_attribute("href")
+            assert href.endswith(".ics"), href
 
-    scheme = urlsplit(page.url).scheme  # the test server speaks http; a real site https
-    copyable = f"{scheme}://{href.removeprefix('webcal://')}"
-    fields = page.locator("main input").all()
-    in_field = [f for f in fields if f.input_value() == copyable]
-    if in_field:
-        assert in_field[0].is_visible() and in_field[0].is_editable() is False, (
-            "the address to copy should be a visible, read-only field"
-        )
-    else:
-        assert copyable in page.locator("main").inner_text(), (
-            f"{copyable} is neither a field's value nor text on {page.url}"
-        )
+            scheme = urlsplit(page.url).scheme  # the test server speaks http; a real site https
+            copyable = f"{scheme}://{href.removeprefix('webcal://')}"
+            in_field = [f for f in page.locator("main input").all() if f.input_value() == copyable]
+            if in_field:
+                assert in_field[0].is_visible() and not in_field[0].is_editable(), (
+                    "the address to copy should be a visible, read-only field"
+                )
+            else:
+                assert copyable in page.locator("main").inner_text(), (
+                    f"{copyable} is neither a field's value nor text on {page.url}"
+                )
 
-    feed = page.context.request.get(copyable)
-    assert feed.status == 200
-    assert feed.headers["content-type"].startswith("text/calendar")
-    # Unfold before decoding: lines are folded by octets, possibly inside a multi-byte letter.
-    body = feed.body().replace(b"\r\n ", b"").decode("utf-8")
-    assert body.startswith("BEGIN:VCALENDAR")
-    assert expected_event in body
+            feed = page.context.request.get(copyable)
+            assert feed.status == 200
+            assert feed.headers["content-type"].startswith("text/calendar")
+            # Unfold before decoding: lines are folded by octets, maybe inside a letter.
+            body = feed.body().replace(b"\r\n ", b"").decode("utf-8")
+            assert body.startswith("BEGIN:VCALENDAR")
+            assert expected_event in body
