@@ -4,9 +4,16 @@ SQLite and local memory by default; PostgreSQL / Redis when DATABASE_URL / REDIS
 """
 
 import os
+import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
+
+# The example site's apps are importable so tests/demo can load the demo content: "home" (the
+# start page, in INSTALLED_APPS below) and "demo" (the content). wagtail_civil never imports them.
+EXAMPLE_SITE = str(BASE_DIR.parent / "example_site")
+if EXAMPLE_SITE not in sys.path:
+    sys.path.append(EXAMPLE_SITE)
 
 SECRET_KEY = "tests-only-not-secret"
 DEBUG = False
@@ -23,6 +30,7 @@ WAGTAIL_CIVIL_UID_DOMAIN = "test.example.org"
 
 INSTALLED_APPS = [
     "wagtail_civil",
+    "home",  # the example site's start page (after wagtail_civil, whose blocks it uses)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

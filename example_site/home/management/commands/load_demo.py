@@ -1,0 +1,41 @@
+"""``manage.py load_demo``: create or update the demo content (run by ``make demo``).
+
+Safe to run again: existing content is updated in place, nothing is duplicated, and meetings that
+did not change are not published again, so calendars that subscribed see no change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from demo.loader import load_demo
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise CommandError(f"--today wants a date like 2026-06-15, not {value!r}") from exc
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (organisations, agreements, meetings) from the seed pages."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--today",
+            type=_date,
+            default=None,
+            help="Date the upcoming and this year's meetings are placed from (default: today).",
+        )
+
+    def handle(self, *args: object, today: dt.date | None = None, **options: object) -> None:
+        result = load_demo(today)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded:"))
+        for line in result.tally.lines():
+            self.stdout.write(line)
+        self.stdout.write(
+            "  The meeting titled “Lösenordsskyddat: …” is behind the password "
+            f"“{result.private_password}”; the one titled “Utkast: …” is an unpublished draft."
+        )
