@@ -21,7 +21,14 @@ from django.utils import timezone, translation
 
 from tests.app.conftest import next_week_at, publish
 from wagtail_civil.choices import EVENT_STATUS_CHOICES
-from wagtail_civil.models import MeetingAttendance, MeetingSpeaker, Organisation
+from wagtail_civil.models import (
+    AgreementCommitment,
+    AgreementSignature,
+    MeetingAttendance,
+    MeetingProgrammeItem,
+    MeetingSpeaker,
+    Organisation,
+)
 from wagtail_civil.templatetags.civil_tags import civil_commitment_state
 
 pytestmark = pytest.mark.django_db
@@ -574,3 +581,49 @@ def test_organisation_preview_renders_a_draft(rf, register, admin_user):
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     assert soup.h1.get_text(strip=True) == "Hemlig förening"
     assert not soup.find("section", class_="civil-subscribe")
+
+
+def _unsaved_child(parent: Any, page: Any) -> Any:
+    """``page`` placed under ``parent`` the way Wagtail previews a page that is being added."""
+    page.depth = parent.depth + 1
+    last = parent.get_last_child()
+    page.path = last._inc_path() if last else page._get_path(parent.path, page.depth, 1)
+    return page
+
+
+@pytest.mark.parametrize("kind", ["meeting", "agreement"])
+def test_preview_of_a_page_being_added(rf, civil_site, admin_user, make_organisation, kind):
+    """The editor's preview renders before the page has an id, a URL or a feed."""
+    from wagtail_civil.models import AgreementPage, MeetingPage
+
+    org = make_organisation("Röda Korset")
+    if kind == "meeting":
+        start = next_week_at()
+        page = MeetingPage(
+            title="Nytt möte",
+            slug="nytt-mote",
+            start=start,
+            end=start + dt.timedelta(hours=2),
+            venue_name="Folkets Hus",
+            registration_kind="external",
+            registration_url="https://example.org/anmalan",
+        )
+        page.programme = [MeetingProgrammeItem(start_time=dt.time(18), title="Fika")]
+        page.speakers = [MeetingSpeaker(name="Bengt", organisation=org)]
+        parent = civil_site.meeting_index
+    else:
+        page = AgreementPage(title="Nytt avtal", slug="nytt-avtal", status="draft")
+        page.signatures = [AgreementSignature(organisation=org)]
+        page.commitments = [AgreementCommitment(description="Två möten", minimum=2)]
+        parent = civil_site.home
+    page = _unsaved_child(parent, page)
+    request = rf.get("/admin/pages/preview/")
+    request.user = admin_user
+    response = page.serve_preview(request, page.default_preview_mode)
+    soup = parse(response.render() if hasattr(response, "render") else response)
+    assert_well_formed_page(soup)
+    assert soup.h1.get_text(strip=True) == page.title
+    assert soup.main.find("a", href=org.get_url())
+    # No feed of its own yet (a new meeting's parent list already has one).
+    assert not soup.find("a", href=lambda h: h and "/calendar/meeting/" in h)
+    assert not soup.find("a", href=lambda h: h and "/calendar/agreements/" in h)
