@@ -40,7 +40,7 @@ from . import specs
 from .hidden import PRIVATE_PASSWORD
 from .meetings import meetings
 from .organisations import CATEGORIES, ORGANISATIONS
-from .pages import AGREEMENTS, HOME_INTRO, HOME_PARAGRAPH, MEETING_LISTS, ORGANISATION_INDEX
+from .pages import HOME_CHILDREN, HOME_INTRO, HOME_PARAGRAPH, ORGANISATION_INDEX
 from .upsert import Tally, assign, latest, set_children, set_m2m, set_tags
 
 __all__ = ["DemoResult", "load_demo"]
@@ -68,16 +68,14 @@ def load_demo(today: dt.date | None = None) -> DemoResult:
             organisations[spec.slug] = _organisation(spec, categories, organisations, tally)
         _publish_page(home, OrganisationIndexPage, ORGANISATION_INDEX.slug, {
             "title": ORGANISATION_INDEX.title, "intro": ORGANISATION_INDEX.intro,
-        }, tally)
+        }, tally, "organisation directory")
         agreements: dict[str, AgreementPage] = {}
         lists: dict[str, MeetingIndexPage] = {}
-        # Created in this order, so the page tree reads municipality by municipality.
-        lists["ulricehamn"] = _meeting_list(home, MEETING_LISTS[0], tally)
-        agreements["ok-ide"] = _agreement(home, AGREEMENTS[0], organisations, tally)
-        for spec in MEETING_LISTS[1:3]:
-            lists[spec.slug] = _meeting_list(home, spec, tally)
-        agreements["lulea-overenskommelse"] = _agreement(home, AGREEMENTS[1], organisations, tally)
-        lists["lulea"] = _meeting_list(home, MEETING_LISTS[3], tally)
+        for child in HOME_CHILDREN:  # in tree order: new pages are added as the last child
+            if isinstance(child, specs.Agreement):
+                agreements[child.slug] = _agreement(home, child, organisations, tally)
+            else:
+                lists[child.slug] = _meeting_list(home, child, tally)
         refs = _Refs(categories, organisations, agreements, lists, {})
         for spec in meetings(today):
             refs.meetings[spec.key] = _meeting(spec, refs, tally)
@@ -216,6 +214,7 @@ def _publish_page(
     slug: str,
     values: dict[str, Any],
     tally: Tally,
+    kind: str,
     relations: Any = None,
 ) -> Any:
     """Create or update the child ``slug`` of ``parent`` and publish it if anything changed.
@@ -235,13 +234,14 @@ def _publish_page(
         parent.add_child(instance=page)
     if created or changed or not page.live:
         page.save_revision().publish()
-    tally.count(model._meta.verbose_name.lower(), created=created, changed=changed and not created)
+    tally.count(kind, created=created, changed=changed and not created)
     return model.objects.get(pk=page.pk)
 
 
 def _meeting_list(home: HomePage, spec: specs.ListPage, tally: Tally) -> MeetingIndexPage:
     return _publish_page(
-        home, MeetingIndexPage, spec.slug, {"title": spec.title, "intro": spec.intro}, tally
+        home, MeetingIndexPage, spec.slug, {"title": spec.title, "intro": spec.intro}, tally,
+        "meeting list",
     )
 
 
@@ -281,7 +281,7 @@ def _agreement(
         "valid_from": spec.valid_from,
         "valid_until": spec.valid_until,
     }
-    return _publish_page(home, AgreementPage, spec.slug, values, tally, relations)
+    return _publish_page(home, AgreementPage, spec.slug, values, tally, "agreement", relations)
 
 
 # --- meetings -------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from .specs import Agreement, Commitment, ListPage, Signature
 
 __all__ = [
     "AGREEMENTS",
+    "HOME_CHILDREN",
     "HOME_INTRO",
     "HOME_PARAGRAPH",
     "MEETING_LISTS",
@@ -144,4 +145,10 @@ MEETING_LISTS: tuple[ListPage, ...] = (
         "<p>Enligt den lokala överenskommelsen håller kommunen minst två dialoger om året med "
         "civilsamhället.</p>",
     ),
+)
+
+# The pages under the start page after the directory, in the order of the tree above.
+HOME_CHILDREN: tuple[ListPage | Agreement, ...] = tuple(
+    {page.slug: page for page in (*MEETING_LISTS, *AGREEMENTS)}[slug]
+    for slug in ("ulricehamn", "ok-ide", "uddevalla", "jonkoping", "lulea-overenskommelse", "lulea")
 )
