@@ -10,12 +10,33 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 
 __all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
+
+
+class _ModelChoiceField(forms.ModelChoiceField):
+    """A model choice whose lookup value cannot reach the database as an overflowing integer.
+
+    Django catches ``ValueError`` for ``?agreement=abc`` but not the ``OverflowError`` that
+    SQLite raises for ``?agreement=99999999999999999999``; that must be a form error too.
+    """
+
+    def to_python(self, value: Any) -> Any:
+        try:
+            return super().to_python(value)
+        except OverflowError:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+class ModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = _ModelChoiceField
 
 
 def _public_categories(request: Any) -> QuerySet:
@@ -40,7 +61,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
     """``?q=`` free text, ``?category=<slug>``, ``?kind=<value>``."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
-    category = django_filters.ModelChoiceFilter(
+    category = ModelChoiceFilter(
         queryset=_public_categories,
         to_field_name="slug",
         field_name="categories",
@@ -80,20 +101,20 @@ class MeetingFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=MEETING_KIND_CHOICES, label=_("Kind of meeting"), empty_label=_("All kinds")
     )
-    agreement = django_filters.ModelChoiceFilter(
+    agreement = ModelChoiceFilter(
         queryset=_public_agreements,
         method="filter_agreement",
         label=_("Agreement"),
         empty_label=_("All agreements"),
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = ModelChoiceFilter(
         queryset=_public_organisations,
         to_field_name="slug",
         method="filter_organisation",
         label=_("Organisation"),
         empty_label=_("All organisations"),
     )
-    category = django_filters.ModelChoiceFilter(
+    category = ModelChoiceFilter(
         queryset=_public_categories,
         to_field_name="slug",
         method="filter_category",
