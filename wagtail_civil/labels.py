@@ -15,7 +15,7 @@ from dataclasses import fields
 
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.translation import pgettext_lazy as _p
+from django.utils.translation import pgettext_lazy
 
 from civilsamhalle.calendar import FeedLabels
 
@@ -26,31 +26,31 @@ _CTX = "calendar feed"
 # One entry per field of FeedLabels, each with the core's English default as its message id.
 FEED_LABELS: dict[str, Promise] = {
     # Translators: put in front of a cancelled meeting's title in calendar programs: "Cancelled: …"
-    "cancelled": _p(_CTX, "Cancelled"),
+    "cancelled": pgettext_lazy(_CTX, "Cancelled"),
     # Translators: put in front of a postponed meeting's title: "Postponed: …"
-    "postponed": _p(_CTX, "Postponed"),
-    "online": _p(_CTX, "Online"),
+    "postponed": pgettext_lazy(_CTX, "Postponed"),
+    "online": pgettext_lazy(_CTX, "Online"),
     # Translators: the place of a meeting held both at a venue and online; keep {venue}
-    "hybrid_location": _p(_CTX, "{venue} and online"),
-    "join_online": _p(_CTX, "Join online"),
-    "more_information": _p(_CTX, "More information"),
-    "theme": _p(_CTX, "Theme"),
-    "programme": _p(_CTX, "Programme"),
-    "speakers": _p(_CTX, "Speakers"),
-    "hosts": _p(_CTX, "Hosts"),
-    "agreement": _p(_CTX, "Agreement"),
-    "register": _p(_CTX, "Register"),
-    "register_by": _p(_CTX, "Register by"),
-    "contact": _p(_CTX, "Contact"),
-    "outcome": _p(_CTX, "Outcome"),
+    "hybrid_location": pgettext_lazy(_CTX, "{venue} and online"),
+    "join_online": pgettext_lazy(_CTX, "Join online"),
+    "more_information": pgettext_lazy(_CTX, "More information"),
+    "theme": pgettext_lazy(_CTX, "Theme"),
+    "programme": pgettext_lazy(_CTX, "Programme"),
+    "speakers": pgettext_lazy(_CTX, "Speakers"),
+    "hosts": pgettext_lazy(_CTX, "Hosts"),
+    "agreement": pgettext_lazy(_CTX, "Agreement"),
+    "register": pgettext_lazy(_CTX, "Register"),
+    "register_by": pgettext_lazy(_CTX, "Register by"),
+    "contact": pgettext_lazy(_CTX, "Contact"),
+    "outcome": pgettext_lazy(_CTX, "Outcome"),
     # Translators: a Python strftime pattern for registration deadlines, e.g. "%d.%m.%Y kl. %H.%M"
-    "date_time_format": _p(_CTX, "%Y-%m-%d %H:%M"),
-    "dialogue": _p(_CTX, "Dialogue meeting"),
-    "open_meeting": _p(_CTX, "Open meeting"),
-    "hearing": _p(_CTX, "Hearing"),
-    "workshop": _p(_CTX, "Workshop"),
-    "council_meeting": _p(_CTX, "Council meeting"),
-    "signing": _p(_CTX, "Signing"),
+    "date_time_format": pgettext_lazy(_CTX, "%Y-%m-%d %H:%M"),
+    "dialogue": pgettext_lazy(_CTX, "Dialogue meeting"),
+    "open_meeting": pgettext_lazy(_CTX, "Open meeting"),
+    "hearing": pgettext_lazy(_CTX, "Hearing"),
+    "workshop": pgettext_lazy(_CTX, "Workshop"),
+    "council_meeting": pgettext_lazy(_CTX, "Council meeting"),
+    "signing": pgettext_lazy(_CTX, "Signing"),
 }
 
 
