@@ -627,3 +627,27 @@ def test_preview_of_a_page_being_added(rf, civil_site, admin_user, make_organisa
     # No feed of its own yet (a new meeting's parent list already has one).
     assert not soup.find("a", href=lambda h: h and "/calendar/meeting/" in h)
     assert not soup.find("a", href=lambda h: h and "/calendar/agreements/" in h)
+
+
+def test_documents_are_offered_with_their_type_and_size(
+    client, settings, tmp_path, make_agreement, make_meeting
+):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    settings.MEDIA_ROOT = tmp_path
+    signed = Document.objects.create(
+        title="ÖK Idé undertecknad", file=ContentFile(b"%PDF-1.4 " * 300, name="ok-ide.pdf")
+    )
+    minutes = Document.objects.create(
+        title="Minnesanteckningar", file=ContentFile(b"x" * 2048, name="protokoll.docx")
+    )
+    agreement = make_agreement("Med dokument", document=signed)
+    held = make_meeting("Hållet", start=timezone.now() - dt.timedelta(days=3), minutes=minutes)
+    for page, document in ((agreement, signed), (held, minutes)):
+        soup = parse(client.get(page.url))
+        link = soup.main.find("a", href=document.url)
+        assert link is not None and link.get_text(strip=True)
+        described = link.parent.get_text(" ", strip=True)
+        assert document.file_extension.upper() in described
+        assert client.get(document.url).status_code == 200
