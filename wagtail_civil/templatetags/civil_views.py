@@ -134,6 +134,12 @@ def meeting_view(
     is_off = page.status in _OFF
     is_over = page.end < now
     moved_online = page.status == EventStatus.MOVED_ONLINE.value
+    # Where to go, only while it is useful: not for a meeting that is off, not to a venue
+    # the meeting has left, not to an online room after the meeting is over.
+    at_venue = bool(page.venue_name.strip()) and page.mode in _AT_VENUE
+    at_venue = at_venue and not is_off and not moved_online
+    online = bool(page.online_url) and (page.mode in _ONLINE or moved_online)
+    online = online and not is_off and not is_over
     hosts = [Link(h.name, organisation_url(h, request)) for h in page.public_hosts]
     hosts += [Link(unit) for unit in (page.municipal_hosts or "").splitlines() if unit.strip()]
     speakers = []
@@ -158,14 +164,8 @@ def meeting_view(
         follow_up=public_page(page.follow_up) if page.follow_up_id else None,
         is_over=is_over,
         is_off=is_off,
-        show_venue=bool(page.venue_name.strip())
-        and not is_off
-        and not moved_online
-        and page.mode in _AT_VENUE,
-        show_online=bool(page.online_url)
-        and not is_off
-        and not is_over
-        and (page.mode in _ONLINE or moved_online),
+        show_venue=at_venue,
+        show_online=online,
         map_url=map_url(page) if page.venue_name.strip() else "",
         registration=_registration(page, now, is_off, is_over),
         deadline=page.registration_deadline,
