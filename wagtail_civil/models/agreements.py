@@ -145,9 +145,15 @@ class AgreementPage(Page):
     # --- what the page shows ---------------------------------------------------------------------
 
     def get_meetings(self) -> models.QuerySet:
-        """Published, public meetings held under this agreement (override to widen)."""
+        """Published, public meetings held under this agreement (override to widen).
+
+        A page being previewed before its first save has no meetings yet, and no primary key to
+        look them up by.
+        """
         from .meetings import MeetingPage
 
+        if self.pk is None:
+            return MeetingPage.objects.none()
         return MeetingPage.objects.for_feed().for_agreement(self)
 
     def commitment_statuses(self, today: dt.date | None = None) -> list[Any]:
