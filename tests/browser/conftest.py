@@ -1,6 +1,6 @@
 """Real Chromium against a real server: the plumbing the browser tests share.
 
-One browser per test session (starting Chromium is the slow part); every test gets fresh browser
+One browser per test module (starting Chromium is the slow part); every test gets fresh browser
 contexts, so cookies, viewport and the JavaScript switch never leak from one test to the next.
 The pages are served by pytest-django's ``live_server`` (a real threaded HTTP server, static files
 included), so what is checked is what a resident's browser gets: the templates, the stylesheet
@@ -90,8 +90,37 @@ def _require_playwright() -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_database_as_migrated(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """Put back what migrations made (Wagtail's root page, locale, …) after this module's tests.
+
+    A test with a live server is transactional: it ends by emptying every table, and serialized
+    rollback restores the migrated rows only at the start of the next such test. The last one
+    would leave an empty database to the tests pytest-django runs after it, and some of those
+    reach the database from module fixtures of their own (tests/demo did, and broke). Restored
+    with Django's own snapshot of the test database, and only if the root page is gone.
+    """
+    yield
+    from django.db import connections
+    from wagtail.models import Page
+
+    with django_db_blocker.unblock():
+        if Page.objects.exists():
+            return
+        for connection in connections.all():
+            snapshot = getattr(connection, "_test_serialized_contents", None)
+            if snapshot:
+                connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Chromium, one per test module.
+
+    Not one per session: while Playwright runs, the test thread looks like async code to
+    Django and asyncio (below), and pytest-django runs the database-free tests after these;
+    ending Playwright with the module leaves them a plain thread. A launch costs about a second.
+    """
     _require_playwright()
     # Playwright's sync API leaves its asyncio event loop marked as running on this thread
     # between calls (it switches to the loop through greenlets), so Django takes the test code

@@ -138,3 +138,26 @@ def test_cancelled_meeting_says_so_in_words(
     assert cancelled.lower() not in entries[public_pages.meeting], (
         "a scheduled meeting's list entry says it is cancelled"
     )
+
+
+def test_keyboard_reaches_main_content_first(
+    public_pages: PublicPages, open_page: Callable[..., Any]
+) -> None:
+    """The first Tab shows a skip link; following it puts the keyboard in the main content.
+
+    Keyboard and switch users (and screen-reader users who tab) otherwise walk through the
+    header and breadcrumbs on every page. axe only checks that such a link exists.
+    """
+    page = open_page(public_pages.meeting, javascript=False)
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => { const el = document.activeElement, r = el.getBoundingClientRect();"
+        " return {href: el.getAttribute('href'), visible: r.width > 1 && r.height > 1"
+        " && r.left >= 0 && r.top >= 0 && r.right <= innerWidth}; }"
+    )
+    assert focused["href"] == "#main", f"the first Tab stop is {focused['href']!r}"
+    assert focused["visible"], "the skip link stays off-screen when it has the focus"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate("document.querySelector('main').contains(document.activeElement)")
+    assert inside_main, "after the skip link, Tab does not continue inside <main>"

@@ -134,6 +134,7 @@ TAP_TARGETS: dict[str, list[tuple[str, str]]] = {
         ("main a[href*='calendar.google.com']", "add to Google Calendar"),
         ("main a[href*='outlook']", "add to Outlook"),
         ("main button, main .civil-button", "button"),
+        ("main summary", "show-more control"),
     ],
     "directory": [
         ("main form select", "filter list"),
