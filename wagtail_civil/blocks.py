@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
@@ -70,10 +71,13 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
         label = _("Upcoming meetings")
         template = "wagtail_civil/blocks/upcoming_meetings.html"
 
-    def get_meetings(self, value: Any) -> Any:
+    def get_meetings(self, value: Any, site: Site | None = None) -> Any:
+        """Upcoming public meetings of ``site`` (every site's when it is unknown)."""
         from .models import MeetingPage
 
         meetings = MeetingPage.objects.for_feed().upcoming(timezone.now())
+        if site is not None:
+            meetings = meetings.descendant_of(site.root_page)
         if value.get("kind"):
             meetings = meetings.filter(kind=value["kind"])
         if value.get("agreement"):
@@ -85,12 +89,25 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
         return meetings
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        context["meetings"] = list(self.get_meetings(value, site)[: value.get("count") or 5])
+        context["meeting_index"] = self.get_meeting_index(value, site)
+        return context
+
+    def get_meeting_index(self, value: Any, site: Site | None) -> Any:
+        """The list to link as "all meetings": only when the site has exactly one, and the block
+        is not narrowed to an agreement, organisation or category the list would not show."""
         from .models import MeetingIndexPage
 
-        context = super().get_context(value, parent_context=parent_context)
-        context["meetings"] = list(self.get_meetings(value)[: value.get("count") or 5])
-        context["meeting_index"] = MeetingIndexPage.objects.live().public().first()
-        return context
+        if any(value.get(name) for name in ("agreement", "organisation", "category")):
+            return None
+        indexes = MeetingIndexPage.objects.live().public()
+        if site is not None:
+            indexes = indexes.descendant_of(site.root_page, inclusive=True)
+        found = list(indexes[:2])
+        return found[0] if len(found) == 1 else None
 
 
 class SignatoriesBlock(blocks.StructBlock):

@@ -69,6 +69,30 @@ def test_upcoming_meetings_shows_only_published_public_meetings(
     assert everything.find("a", href=civil_site.meeting_index.url)
 
 
+def test_upcoming_meetings_links_all_meetings_only_when_that_list_holds_them(
+    client, civil_site, make_meeting, make_category
+):
+    culture = make_category("Kultur", slug="kultur")
+    make_meeting("Här", categories=[culture])
+    blocks = [
+        ("upcoming_meetings", {"heading": "Alla", "count": 5}),
+        ("upcoming_meetings", {"heading": "Kultur", "category": culture.pk, "count": 5}),
+    ]
+    everything, narrowed = render_body(client, civil_site.agreement, blocks).find_all(
+        "section", class_="civil-upcoming-meetings"
+    )
+    assert everything.find("a", href=civil_site.meeting_index.url)
+    assert not narrowed.find("a", href=civil_site.meeting_index.url)
+
+    other = civil_site.home.add_child(instance=MeetingIndexPage(title="Luleå", slug="lulea"))
+    make_meeting("Där", parent=other)
+    everything, _ = render_body(client, civil_site.agreement, blocks).find_all(
+        "section", class_="civil-upcoming-meetings"
+    )
+    assert [h.get_text(strip=True) for h in everything.find_all("h3")] == ["Här", "Där"]
+    assert not everything.find("a", href=civil_site.meeting_index.url)
+
+
 def test_upcoming_meetings_empty(client, civil_site):
     body = render_body(client, civil_site.agreement, [("upcoming_meetings", {"count": 3})])
     section = body.find("section", class_="civil-upcoming-meetings")
