@@ -1,8 +1,6 @@
 """What the calendar feeds hold: the right meetings, nothing private, in the site's language.
 
-Every feed is read back with two parsers, ``icalendar`` and the stricter ``ical``, because
-calendar programs are strict in different places, and a feed one of them rejects is a calendar
-that silently stops updating for its subscribers.
+Every feed is read back with both ``icalendar`` and the stricter ``ical`` (tests.feedcheck).
 """
 
 from __future__ import annotations
@@ -10,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import fields
 
-import icalendar
 import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone, translation
@@ -19,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from civilsamhalle.calendar import FeedLabels
 from tests.app.conftest import next_week_at
+from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.labels import FEED_LABELS, feed_labels
 from wagtail_civil.models import MeetingAttendance, MeetingIndexPage, MeetingPage
@@ -30,21 +28,7 @@ def fetch(client, path, **headers):
     """The feed at ``path`` as ``{title: VEVENT}``, after both parsers have accepted it."""
     response = client.get(path, headers=headers)
     assert response.status_code == 200, (path, response.status_code)
-    body = response.content
-    strict = IcsCalendarStream.calendar_from_ics(body.decode("utf-8"))
-    calendar = icalendar.Calendar.from_ical(body)
-    events = calendar.walk("VEVENT")
-    assert len(strict.events) == len(events)
-    assert {e.uid for e in strict.events} == {str(e["UID"]) for e in events}
-    used = {
-        prop.params["TZID"]
-        for component in calendar.walk()
-        for values in component.values()
-        for prop in (values if isinstance(values, list) else [values])
-        if hasattr(prop, "params") and "TZID" in prop.params
-    }
-    defined = {str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")}
-    assert used <= defined, f"TZID without VTIMEZONE: {used - defined}"
+    events = read_feed(response.content, path).walk("VEVENT")
     return {_title(event): event for event in events}
 
 
