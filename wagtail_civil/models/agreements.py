@@ -194,7 +194,9 @@ class AgreementPage(Page):
             status=domain.AgreementStatus(self.status),
             valid_from=self.valid_from,
             valid_until=self.valid_until,
-            signatures=tuple(s.to_domain() for s in self.signatures.all()),
+            signatures=tuple(
+                s.to_domain() for s in self.signatures.select_related("organisation")
+            ),
             commitments=tuple(c.to_domain() for c in self.commitments.all()),
             url=self.get_full_url(request) if self.pk else None,
         )
