@@ -21,36 +21,34 @@ from civilsamhalle.calendar import FeedLabels
 
 __all__ = ["FEED_LABELS", "feed_labels"]
 
-_CTX = "calendar feed"
-
 # One entry per field of FeedLabels, each with the core's English default as its message id.
 FEED_LABELS: dict[str, Promise] = {
     # Translators: put in front of a cancelled meeting's title in calendar programs: "Cancelled: …"
-    "cancelled": pgettext_lazy(_CTX, "Cancelled"),
+    "cancelled": pgettext_lazy("calendar feed", "Cancelled"),
     # Translators: put in front of a postponed meeting's title: "Postponed: …"
-    "postponed": pgettext_lazy(_CTX, "Postponed"),
-    "online": pgettext_lazy(_CTX, "Online"),
+    "postponed": pgettext_lazy("calendar feed", "Postponed"),
+    "online": pgettext_lazy("calendar feed", "Online"),
     # Translators: the place of a meeting held both at a venue and online; keep {venue}
-    "hybrid_location": pgettext_lazy(_CTX, "{venue} and online"),
-    "join_online": pgettext_lazy(_CTX, "Join online"),
-    "more_information": pgettext_lazy(_CTX, "More information"),
-    "theme": pgettext_lazy(_CTX, "Theme"),
-    "programme": pgettext_lazy(_CTX, "Programme"),
-    "speakers": pgettext_lazy(_CTX, "Speakers"),
-    "hosts": pgettext_lazy(_CTX, "Hosts"),
-    "agreement": pgettext_lazy(_CTX, "Agreement"),
-    "register": pgettext_lazy(_CTX, "Register"),
-    "register_by": pgettext_lazy(_CTX, "Register by"),
-    "contact": pgettext_lazy(_CTX, "Contact"),
-    "outcome": pgettext_lazy(_CTX, "Outcome"),
+    "hybrid_location": pgettext_lazy("calendar feed", "{venue} and online"),
+    "join_online": pgettext_lazy("calendar feed", "Join online"),
+    "more_information": pgettext_lazy("calendar feed", "More information"),
+    "theme": pgettext_lazy("calendar feed", "Theme"),
+    "programme": pgettext_lazy("calendar feed", "Programme"),
+    "speakers": pgettext_lazy("calendar feed", "Speakers"),
+    "hosts": pgettext_lazy("calendar feed", "Hosts"),
+    "agreement": pgettext_lazy("calendar feed", "Agreement"),
+    "register": pgettext_lazy("calendar feed", "Register"),
+    "register_by": pgettext_lazy("calendar feed", "Register by"),
+    "contact": pgettext_lazy("calendar feed", "Contact"),
+    "outcome": pgettext_lazy("calendar feed", "Outcome"),
     # Translators: a Python strftime pattern for registration deadlines, e.g. "%d.%m.%Y kl. %H.%M"
-    "date_time_format": pgettext_lazy(_CTX, "%Y-%m-%d %H:%M"),
-    "dialogue": pgettext_lazy(_CTX, "Dialogue meeting"),
-    "open_meeting": pgettext_lazy(_CTX, "Open meeting"),
-    "hearing": pgettext_lazy(_CTX, "Hearing"),
-    "workshop": pgettext_lazy(_CTX, "Workshop"),
-    "council_meeting": pgettext_lazy(_CTX, "Council meeting"),
-    "signing": pgettext_lazy(_CTX, "Signing"),
+    "date_time_format": pgettext_lazy("calendar feed", "%Y-%m-%d %H:%M"),
+    "dialogue": pgettext_lazy("calendar feed", "Dialogue meeting"),
+    "open_meeting": pgettext_lazy("calendar feed", "Open meeting"),
+    "hearing": pgettext_lazy("calendar feed", "Hearing"),
+    "workshop": pgettext_lazy("calendar feed", "Workshop"),
+    "council_meeting": pgettext_lazy("calendar feed", "Council meeting"),
+    "signing": pgettext_lazy("calendar feed", "Signing"),
 }
 
 
