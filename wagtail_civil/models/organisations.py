@@ -29,7 +29,7 @@ from civilsamhalle import model as domain
 
 from ..choices import COUNTRY_CHOICES, ORGANISATION_KIND_CHOICES
 from ..validators import HttpUrlValidator, validate_organisation_number
-from .mixins import richtext_to_text, unique_slug
+from .mixins import UniqueSlugMixin, richtext_to_text, slug_field
 
 __all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
 
@@ -65,6 +65,7 @@ class OrganisationAreaTag(TaggedItemBase):
 
 
 class Organisation(
+    UniqueSlugMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -80,16 +81,12 @@ class Organisation(
     """
 
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=255,
-        unique=True,
-        blank=True,
-        help_text=_(
+    slug = slug_field(
+        _(
             "The organisation's web address uses it. Made from the name when left blank; "
             "changing it later breaks links to the old address (calendar subscriptions keep "
             "working)."
-        ),
+        )
     )
     kind = models.CharField(
         _("kind"),
@@ -245,13 +242,6 @@ class Organisation(
             errors["parent"] = ValidationError(_("An organisation cannot be part of itself."))
         if errors:
             raise ValidationError(errors)
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def _is_own_ancestor(self) -> bool:
         """Whether the chosen parent, its parent, … leads back here (a loop has no top)."""
