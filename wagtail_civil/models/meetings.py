@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -227,7 +228,8 @@ class MeetingPage(Page):
         FieldPanel("hosts"),
         FieldPanel("municipal_hosts"),
         FieldPanel("agreement"),
-        FieldPanel("categories"),
+        # A short list: every category visible at once, ticked without Ctrl-click.
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("registration_kind"),

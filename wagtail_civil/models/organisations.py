@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -169,7 +170,8 @@ class Organisation(
         TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
-        FieldPanel("categories"),
+        # A short list: every category visible at once, ticked without Ctrl-click.
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("country"), FieldPanel("organisation_number")],
             heading=_("Registration"),
