@@ -189,3 +189,40 @@ def test_categories_are_ticked_in_the_meeting_form(admin: Any, register: CivilSi
     admin.goto(f"/admin/pages/add/wagtail_civil/meetingpage/{register.meeting_index.pk}/")
     boxes = admin.locator("input[type=checkbox][name=categories]")
     assert boxes.count() == OrganisationCategory.objects.count()
+
+
+def _open_tab(page: Any, index: int) -> None:
+    page.locator("[role=tab]").nth(index).click()
+
+
+def test_hosts_are_picked_in_the_searchable_chooser(admin: Any, register: CivilSite) -> None:
+    """Search the register in Wagtail's chooser, tick a host, confirm, publish."""
+    from wagtail_civil.models import MeetingPage, OrganisationCategory
+
+    admin.goto(f"/admin/pages/add/wagtail_civil/meetingpage/{register.meeting_index.pk}/")
+    admin.locator("[name=title]").press_sequentially("Dialog på Bäve bygdegård")
+    admin.locator("[name=start]").fill("2030-03-14 17:00")
+    admin.locator("[name=end]").fill("2030-03-14 19:00")
+    _open_tab(admin, 1)  # place
+    admin.locator("[name=venue_name]").fill("Bäve bygdegård")
+    _open_tab(admin, 2)  # organisers
+    admin.locator("#id_host_links-OPEN_MODAL").click()
+    modal = admin.locator(".modal-dialog")
+    modal.locator("[data-multiple-choice-select]").first.wait_for()  # the register is listed
+    modal.locator("input[name=q]").press_sequentially("kultur")
+    expect(modal).not_to_contain_text("Röda Korset")
+    expect(modal).to_contain_text("Kulturföreningen Bäve")
+    modal.locator("[data-multiple-choice-select]").first.check()
+    modal.locator("[data-multiple-choice-submit]").click()
+    expect(admin.locator("#id_host_links-FORMS")).to_contain_text("Kulturföreningen Bäve")
+    culture = OrganisationCategory.objects.get(name="Kulturföreningar")
+    admin.locator(f"input[name=categories][value='{culture.pk}']").check()
+    _publish(admin)
+
+    meeting = MeetingPage.objects.get(title="Dialog på Bäve bygdegård")
+    assert meeting.live
+    assert [h.name for h in meeting.public_hosts] == ["Kulturföreningen Bäve"]
+    assert [c.name for c in meeting.categories.all()] == ["Kulturföreningar"]
+    response = admin.goto(meeting.url)
+    assert response is not None and response.status == 200
+    assert "Kulturföreningen Bäve" in admin.locator("main").inner_text()
