@@ -284,8 +284,8 @@ def test_the_app_never_changes_a_word_that_django_or_wagtail_translate(language)
         if context is None and translated(entry)
     }
     catalogues = other_catalogues(language)
-    wanted = {"django", "auth", "admin", "wagtailadmin", "wagtailcore", "taggit", "django_filters"}
-    assert wanted <= catalogues.keys(), sorted(catalogues)
+    # (taggit has no Swedish catalogue and django_filters neither Swedish nor Norwegian)
+    assert {"django", "auth", "admin", "wagtailadmin", "wagtailcore"} <= catalogues.keys()
     clashes = [
         f"{theirs.msgid!r}: ours {texts(mine)}, {label}'s {texts(theirs)}"
         for label, catalogue in sorted(catalogues.items())
@@ -359,7 +359,7 @@ def test_the_meeting_form_speaks_the_editors_language(admin_in, civil_site, lang
     tabs = [t.get_text(" ", strip=True).partition(" (")[0] for t in soup.find_all(role="tab")]
     assert words["tab"] in tabs, tabs
     with translation.override(language):
-        cancelled = translation.gettext("Cancelled")
+        cancelled = translation.pgettext("meeting status", "Cancelled")
     assert cancelled != "Cancelled"
     assert cancelled in [o.get_text(strip=True) for o in soup.select("#id_status option")]
     for english in ("starts", "Kind of meeting", "Organisers", "Afterwards"):
