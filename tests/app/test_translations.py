@@ -51,13 +51,13 @@ def mo_path(language: str) -> Path:
     return LOCALE / language / "LC_MESSAGES" / "django.mo"
 
 
-def translated(entry: polib.POEntry) -> bool:
-    """Filled in and not fuzzy: what msgfmt puts into the .mo."""
+def translated(entry: polib.POEntry | polib.MOEntry) -> bool:
+    """Filled in and not fuzzy: what msgfmt puts into the .mo (which has no fuzzy entries)."""
     texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
-    return bool(texts) and all(texts) and not entry.fuzzy
+    return bool(texts) and all(texts) and not getattr(entry, "fuzzy", False)
 
 
-def texts(entry: polib.POEntry) -> list[str]:
+def texts(entry: polib.POEntry | polib.MOEntry) -> list[str]:
     """The translation(s) of an entry, plural forms in order."""
     if entry.msgid_plural:
         return [entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)]
@@ -275,24 +275,19 @@ def other_catalogues(language: str) -> dict[str, polib.POFile | polib.MOFile]:
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_app_never_changes_a_word_that_django_or_wagtail_translate(language):
     """Django merges every app's catalogue into one, and an app listed earlier in INSTALLED_APPS
-    wins for the same message: a context-free message the app translates differently from any
-    other catalogue would change that app's screens too (Wagtail's cancelled workflow reading
-    "Inställt"). A word the app means differently carries a context (pgettext) instead."""
-    ours = {
-        msgid: entry
-        for (context, msgid), entry in messages(language).items()
-        if context is None and translated(entry)
-    }
+    wins for the same message: a message the app translates differently from any other
+    catalogue would change that app's screens too (Wagtail's cancelled workflow reading
+    "Inställt"). A word the app means differently carries a context (pgettext) of its own."""
+    ours = {key: entry for key, entry in messages(language).items() if translated(entry)}
     catalogues = other_catalogues(language)
     # (taggit has no Swedish catalogue and django_filters neither Swedish nor Norwegian)
     assert {"django", "auth", "admin", "wagtailadmin", "wagtailcore"} <= catalogues.keys()
     clashes = [
-        f"{theirs.msgid!r}: ours {texts(mine)}, {label}'s {texts(theirs)}"
+        f"{theirs.msgctxt or ''}|{theirs.msgid!r}: ours {texts(mine)}, {label}'s {texts(theirs)}"
         for label, catalogue in sorted(catalogues.items())
         for theirs in catalogue
-        if theirs.msgctxt is None
-        and translated(theirs)
-        and (mine := ours.get(theirs.msgid)) is not None
+        if translated(theirs)
+        and (mine := ours.get((theirs.msgctxt, theirs.msgid))) is not None
         and bool(mine.msgid_plural) == bool(theirs.msgid_plural)
         and texts(mine) != texts(theirs)
     ]
