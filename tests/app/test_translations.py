@@ -3,21 +3,20 @@
 An English word left in a Swedish page is noticed by every reader, and the app's catalogue is
 easy to leave behind: a template gains a sentence, ``makemessages`` is not run, and nothing
 fails. So the catalogues are checked against the sources themselves (every message the templates
-and the Python code mark, found the way ``makemessages`` finds them, but without xgettext), the
-compiled ``.mo`` against its ``.po`` (Django reads only the ``.mo``), and a few screens are
-rendered in each language to prove that the words reach the reader.
+and the Python code mark, found by ``tests/app/sourcemessages.py``), the compiled ``.mo``
+against its ``.po`` (Django reads only the ``.mo``), the app's words against Django's and
+Wagtail's (one merged catalogue serves every app, so a shared message must read the same), and a
+few screens are rendered in each language to prove that the words reach the reader.
 
 The ``.po`` files are read with polib; the ``.mo`` files with Python's own gettext, as Django does.
 """
 
 from __future__ import annotations
 
-import ast
 import gettext
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import django
@@ -27,11 +26,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
 from django.utils import formats, translation
-from django.utils.translation.template import templatize
 from wagtail.users.models import UserProfile
 
 import wagtail_civil
 from tests.app.conftest import next_week_at
+from tests.app.sourcemessages import python_messages, template_messages
 from wagtail_civil.templatetags.civil_time import local
 
 APP = Path(wagtail_civil.__file__).resolve().parent
@@ -87,77 +86,6 @@ def loaded_catalogue(mo: Path) -> dict[object, str]:
         catalogue = dict(gettext.GNUTranslations(handle)._catalog)  # noqa: SLF001
     catalogue.pop("", None)  # the header, checked on its own
     return catalogue
-
-
-# --- what the sources mark for translation -------------------------------------------------------
-
-Message = tuple[str | None, str, str | None]  # context, msgid, plural
-
-# Django's translation functions: where the context, the message and the plural are.
-_SIGNATURES = {
-    "gettext": (None, 0, None),
-    "gettext_lazy": (None, 0, None),
-    "gettext_noop": (None, 0, None),
-    "ngettext": (None, 0, 1),
-    "ngettext_lazy": (None, 0, 1),
-    "pgettext": (0, 1, None),
-    "pgettext_lazy": (0, 1, None),
-    "npgettext": (0, 1, 2),
-    "npgettext_lazy": (0, 1, 2),
-}
-
-
-def python_messages() -> Iterator[tuple[str, Message]]:
-    """``(file, message)`` for every call of a Django translation function with literal text,
-    whatever name the function was imported under."""
-    for path in sorted(APP.rglob("*.py")):
-        if "migrations" in path.parts:
-            continue
-        tree = ast.parse(path.read_text("utf-8"))
-        constants = {  # module-level NAME = "text", e.g. a context shared by many calls
-            node.targets[0].id: node.value.value
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-            and isinstance(node.value, ast.Constant)
-        }
-        names = {
-            alias.asname or alias.name: alias.name
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
-            for alias in node.names
-            if alias.name in _SIGNATURES
-        }
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or getattr(node.func, "id", None) not in names:
-                continue
-            signature = _SIGNATURES[names[node.func.id]]
-            args = [
-                a.value if isinstance(a, ast.Constant) else constants.get(getattr(a, "id", ""))
-                for a in node.args
-            ]
-            picked = [None if i is None or i >= len(args) else args[i] for i in signature]
-            if isinstance(picked[1], str):  # else not literal text: nothing to extract either
-                yield str(path.relative_to(APP)), (picked[0], picked[1], picked[2])
-
-
-_LITERAL = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
-_TEMPLATE_CALL = re.compile(rf"\b(npgettext|pgettext|ngettext|gettext)\(((?:{_LITERAL}(?:, )?)+)")
-
-
-def template_messages() -> Iterator[tuple[str, Message]]:
-    """``(template, message)`` for every translatable text in the app's templates, found by
-    Django's own ``templatize`` (what ``makemessages`` hands to xgettext)."""
-    for path in sorted((APP / "templates").rglob("*")):
-        if not path.is_file():
-            continue
-        code = templatize(path.read_text("utf-8"), origin=str(path))
-        for function, arguments in _TEMPLATE_CALL.findall(code):
-            texts = [ast.literal_eval(s) for s in re.findall(_LITERAL, arguments)]
-            context = texts.pop(0) if function.startswith(("pgettext", "npgettext")) else None
-            plural = texts[1] if function.startswith(("ngettext", "npgettext")) else None
-            yield str(path.relative_to(APP)), (context, texts[0], plural)
 
 
 # --- the catalogues ------------------------------------------------------------------------------
