@@ -31,6 +31,7 @@ def meeting_data(**changes: Any) -> dict[str, Any]:
         "start": "2020-06-02T13:00:00+02:00",
         "end": "2020-06-02T15:00:00+02:00",
         "timezone": "Europe/Stockholm",
+        "venue": {"name": "Stadshuset"},
     }
     data.update(changes)
     return data
