@@ -11,6 +11,7 @@ from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, ValidationError
+from pydantic.json_schema import WithJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from . import rules
@@ -73,7 +74,16 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value
 
 
-NonEmptyStr = Annotated[str, AfterValidator(_non_empty)]
-HttpUrl = Annotated[str, AfterValidator(_http_url)]
+# The schema says as much of each rule as JSON Schema can; the validators say the rest.
+NonEmptyStr = Annotated[
+    str, AfterValidator(_non_empty), WithJsonSchema({"type": "string", "pattern": r"\S"})
+]
+HttpUrl = Annotated[
+    str,
+    AfterValidator(_http_url),
+    WithJsonSchema(
+        {"type": "string", "format": "uri", "pattern": r"^\s*[Hh][Tt][Tt][Pp][Ss]?://[^/\s]"}
+    ),
+]
 TimeZoneName = Annotated[str, AfterValidator(_time_zone)]
 AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]
