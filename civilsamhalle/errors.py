@@ -23,7 +23,9 @@ __all__ = [
     "InvalidData",
     "describe_error",
     "error_path",
+    "fields_at",
     "format_validation_error",
+    "inner_model",
 ]
 
 
@@ -61,12 +63,12 @@ def _message(text: str) -> str:
     return text
 
 
-def _inner_model(annotation: Any) -> type[BaseModel] | None:
+def inner_model(annotation: Any) -> type[BaseModel] | None:
     """The model inside ``tuple[Venue, ...]``, ``Venue | None`` or ``Venue`` itself."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for argument in get_args(annotation):
-        found = _inner_model(argument)
+        found = inner_model(argument)
         if found is not None:
             return found
     return None
@@ -79,7 +81,7 @@ def fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part) if current else None
-        current = _inner_model(field.annotation) if field else None
+        current = inner_model(field.annotation) if field else None
         if current is None:
             return []
     return list(current.model_fields) if current else []

@@ -153,3 +153,30 @@ def test_the_form_field_judges_a_link_as_typed() -> None:
     assert field.to_python(" javascript:alert(9) ") == "javascript:alert(9)"
     assert field.to_python("www.example.org") == "https://www.example.org"
     assert field.clean("https://example.org/mote") == "https://example.org/mote"
+
+
+def test_the_admin_and_the_core_judge_where_a_meeting_is_alike(make_meeting):
+    """One set of rules: a meeting the admin accepts is one a data file may hold, and back."""
+    import itertools
+
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from pydantic import ValidationError as PydanticValidationError
+
+    page = make_meeting(live=False)
+    statuses = ("scheduled", "moved_online", "cancelled", "postponed")
+    for mode, status, venue, link in itertools.product(
+        ("in_person", "online", "hybrid"), statuses, ("", "Folkets Hus"), ("", "https://m.se/x")
+    ):
+        page.mode, page.status, page.venue_name, page.online_url = mode, status, venue, link
+        try:
+            page.clean()
+            admin = set()
+        except DjangoValidationError as exc:
+            admin = set(exc.error_dict)
+        try:
+            page.to_domain()
+            core = set()
+        except PydanticValidationError as exc:
+            core = {".".join(map(str, e["loc"])) for e in exc.errors()}
+        core = {"venue_name" if f == "venue" else f for f in core}
+        assert admin == core, (mode, status, venue, link)

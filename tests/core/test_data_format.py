@@ -46,7 +46,7 @@ def models() -> list[type[BaseModel]]:
 
 
 def _model_of(model: type[BaseModel], name: str) -> type[BaseModel]:
-    inner = errors._inner_model(model.model_fields[name].annotation)
+    inner = errors.inner_model(model.model_fields[name].annotation)
     assert inner is not None
     return inner
 
