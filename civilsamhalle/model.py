@@ -6,6 +6,7 @@ A Wagtail model turns itself into one of these (``to_domain()``); the rules neve
 
 Validation is done by pydantic v2 (Wagtail already depends on it, so it costs an installing site
 nothing) so that every error names the field it is about and JSON (de)serialization comes for free.
+Every field says what it holds (``civilsamhalle schema``); the rules are in :mod:`.rules`.
 """
 
 from __future__ import annotations
@@ -111,34 +112,38 @@ class _Frozen(BaseModel):
 
 # --- organisations and people --------------------------------------------------------------------
 
-D = Field  # every field says what it holds: `civilsamhalle schema` and docs/data-format.md show it
-
 
 class Organisation(_Frozen):
     """A civil-society organisation in the municipality's register."""
 
-    id: NonEmptyStr = D(description="Stable identifier that other objects refer to, e.g. the slug.")
-    name: NonEmptyStr = D(description="The organisation's name as residents know it.")
-    kind: OrganisationKind = D(OrganisationKind.ASSOCIATION, description="Kind of organisation.")
-    categories: tuple[NonEmptyStr, ...] = D(
+    id: NonEmptyStr = Field(
+        description="Stable identifier that other objects refer to, e.g. the slug."
+    )
+    name: NonEmptyStr = Field(description="The organisation's name as residents know it.")
+    kind: OrganisationKind = Field(
+        OrganisationKind.ASSOCIATION, description="Kind of organisation."
+    )
+    categories: tuple[NonEmptyStr, ...] = Field(
         (), description="Category names, e.g. the groups that hold seats on a council."
     )
-    parent_id: str | None = D(None, description="`id` of the larger organisation it is part of.")
-    country: Country = D(
+    parent_id: str | None = Field(
+        None, description="`id` of the larger organisation it is part of."
+    )
+    country: Country = Field(
         Country.SWEDEN,
         description="Where it is registered: SE or NO; decides "
         "how `organisation_number` is checked.",
     )
-    organisation_number: str | None = D(
+    organisation_number: str | None = Field(
         None,
         description="Sweden NNNNNN-NNNN (Luhn check "
         "digit), Norway nine digits (mod 11); written normalised.",
     )
-    website: HttpUrl | None = D(None, description="An http:// or https:// link.")
-    email: str | None = D(None, description="Public email address of the organisation.")
-    phone: str | None = D(None, description="Public phone number.")
-    description: str = D("", description="A short presentation, plain text.")
-    areas_of_activity: tuple[str, ...] = D((), description="What it works with, e.g. sport.")
+    website: HttpUrl | None = Field(None, description="An http:// or https:// link.")
+    email: str | None = Field(None, description="Public email address of the organisation.")
+    phone: str | None = Field(None, description="Public phone number.")
+    description: str = Field("", description="A short presentation, plain text.")
+    areas_of_activity: tuple[str, ...] = Field((), description="What it works with, e.g. sport.")
 
     @field_validator("organisation_number")
     @classmethod
@@ -161,18 +166,18 @@ class Organisation(_Frozen):
 class Person(_Frozen):
     """Someone named on a page: a signatory, speaker, council member or liaison."""
 
-    name: NonEmptyStr = D(description="Full name.")
-    title: str = D("", description="Title or role.")
-    affiliation: str = D("", description="Organisation or municipal unit.")
-    party: str = D("", description="Political party, for politicians.")
+    name: NonEmptyStr = Field(description="Full name.")
+    title: str = Field("", description="Title or role.")
+    affiliation: str = Field("", description="Organisation or municipal unit.")
+    party: str = Field("", description="Political party, for politicians.")
 
 
 class Contact(_Frozen):
     """A public contact for a meeting or an organisation (published, so not personal data)."""
 
-    name: str = D("", description="Name of the contact.")
-    email: str = D("", description="Email address.")
-    phone: str = D("", description="Phone number.")
+    name: str = Field("", description="Name of the contact.")
+    email: str = Field("", description="Email address.")
+    phone: str = Field("", description="Phone number.")
 
     @field_validator("email")
     @classmethod
@@ -189,12 +194,12 @@ class Contact(_Frozen):
 class Venue(_Frozen):
     """Where a meeting is held in person."""
 
-    name: NonEmptyStr = D(description="Name of the place, e.g. Folkets Hus, room Storsalen.")
-    street_address: str = D("", description="Street and number.")
-    postal_code: str = D("", description="Postal code, e.g. 451 81.")
-    locality: str = D("", description="Town.")
-    latitude: float | None = D(None, ge=-90, le=90, description="WGS 84 latitude, degrees.")
-    longitude: float | None = D(None, ge=-180, le=180, description="WGS 84 longitude, degrees.")
+    name: NonEmptyStr = Field(description="Name of the place, e.g. Folkets Hus, room Storsalen.")
+    street_address: str = Field("", description="Street and number.")
+    postal_code: str = Field("", description="Postal code, e.g. 451 81.")
+    locality: str = Field("", description="Town.")
+    latitude: float | None = Field(None, ge=-90, le=90, description="WGS 84 latitude, degrees.")
+    longitude: float | None = Field(None, ge=-180, le=180, description="WGS 84 longitude, degrees.")
 
     @property
     def address(self) -> str:
@@ -209,29 +214,29 @@ class Venue(_Frozen):
 class ProgrammeItem(_Frozen):
     """One item of a meeting's programme."""
 
-    title: NonEmptyStr = D(description="What happens.")
-    start_time: dt.time | None = D(None, description="Local time it starts, HH:MM.")
-    description: str = D("", description="More about the item.")
+    title: NonEmptyStr = Field(description="What happens.")
+    start_time: dt.time | None = Field(None, description="Local time it starts, HH:MM.")
+    description: str = Field("", description="More about the item.")
 
 
 class Speaker(_Frozen):
     """Someone who speaks at a meeting."""
 
-    name: NonEmptyStr = D(description="Full name.")
-    title: str = D("", description="Title or role.")
-    affiliation: str = D("", description="Organisation or municipal unit.")
+    name: NonEmptyStr = Field(description="Full name.")
+    title: str = Field("", description="Title or role.")
+    affiliation: str = Field("", description="Organisation or municipal unit.")
 
 
 class Registration(_Frozen):
     """How to register. Built-in registration with capacity and waitlist comes later."""
 
-    kind: RegistrationKind = D(RegistrationKind.NONE, description="none or external.")
-    url: HttpUrl | None = D(
+    kind: RegistrationKind = Field(RegistrationKind.NONE, description="none or external.")
+    url: HttpUrl | None = Field(
         None,
         validate_default=True,
         description="Where to register; required when `kind` is external.",
     )
-    deadline: AwareDatetime | None = D(
+    deadline: AwareDatetime | None = Field(
         None, description="Register by, ISO 8601 with offset; before the meeting ends."
     )
 
@@ -247,10 +252,10 @@ class Registration(_Frozen):
 class Attendance(_Frozen):
     """Who came, recorded after the meeting."""
 
-    organisation_ids: tuple[str, ...] = D((), description="`id`s of organisations that came.")
-    organisations: int | None = D(None, ge=0, description="How many organisations came.")
-    people: int | None = D(None, ge=0, description="How many people came.")
-    municipal_staff: int | None = D(None, ge=0, description="Of whom municipal staff.")
+    organisation_ids: tuple[str, ...] = Field((), description="`id`s of organisations that came.")
+    organisations: int | None = Field(None, ge=0, description="How many organisations came.")
+    people: int | None = Field(None, ge=0, description="How many people came.")
+    municipal_staff: int | None = Field(None, ge=0, description="Of whom municipal staff.")
 
 
 class Meeting(_Frozen):
@@ -261,47 +266,49 @@ class Meeting(_Frozen):
     storage layer and raised by :func:`civilsamhalle.calendar.next_sequence`.
     """
 
-    uid: uuid.UUID = D(description="A UUID made once; calendars know the meeting by it.")
-    title: NonEmptyStr = D(description="The meeting's title.")
-    kind: MeetingKind = D(MeetingKind.DIALOGUE, description="Kind of meeting.")
-    theme: str = D("", description="What the meeting is about, briefly.")
-    description: str = D("", description="Plain text.")
-    start: AwareDatetime = D(
+    uid: uuid.UUID = Field(description="A UUID made once; calendars know the meeting by it.")
+    title: NonEmptyStr = Field(description="The meeting's title.")
+    kind: MeetingKind = Field(MeetingKind.DIALOGUE, description="Kind of meeting.")
+    theme: str = Field("", description="What the meeting is about, briefly.")
+    description: str = Field("", description="Plain text.")
+    start: AwareDatetime = Field(
         description="ISO 8601 with UTC offset, e.g. 2026-06-02T13:00:00+02:00."
     )
-    end: AwareDatetime = D(description="ISO 8601 with UTC offset; after `start`.")
-    timezone: TimeZoneName = D("Europe/Stockholm", description="IANA zone it is held in.")
-    mode: AttendanceMode = D(
+    end: AwareDatetime = Field(description="ISO 8601 with UTC offset; after `start`.")
+    timezone: TimeZoneName = Field("Europe/Stockholm", description="IANA zone it is held in.")
+    mode: AttendanceMode = Field(
         AttendanceMode.IN_PERSON,
         description="in_person needs `venue`, online needs `online_url`, hybrid needs both.",
     )
-    venue: Venue | None = D(None, description="Where it is held in person.")
-    online_url: HttpUrl | None = D(None, description="The link participants join by.")
-    programme: tuple[ProgrammeItem, ...] = D((), description="Programme items in order.")
-    speakers: tuple[Speaker, ...] = D((), description="Speakers.")
-    host_ids: tuple[str, ...] = D((), description="`id`s of the hosting organisations.")
-    hosts: tuple[str, ...] = D((), description="Display names of the hosts, municipal units too.")
-    agreement_id: str | None = D(None, description="`id` of the agreement it is held under.")
-    agreement_title: str = D("", description="That agreement's title, for display.")
-    categories: tuple[str, ...] = D((), description="Category names.")
-    registration: Registration = D(Registration(), description="How to register.")
-    contact: Contact | None = D(None, description="Public contact.")
-    status: EventStatus = D(
+    venue: Venue | None = Field(None, description="Where it is held in person.")
+    online_url: HttpUrl | None = Field(None, description="The link participants join by.")
+    programme: tuple[ProgrammeItem, ...] = Field((), description="Programme items in order.")
+    speakers: tuple[Speaker, ...] = Field((), description="Speakers.")
+    host_ids: tuple[str, ...] = Field((), description="`id`s of the hosting organisations.")
+    hosts: tuple[str, ...] = Field(
+        (), description="Display names of the hosts, municipal units too."
+    )
+    agreement_id: str | None = Field(None, description="`id` of the agreement it is held under.")
+    agreement_title: str = Field("", description="That agreement's title, for display.")
+    categories: tuple[str, ...] = Field((), description="Category names.")
+    registration: Registration = Field(Registration(), description="How to register.")
+    contact: Contact | None = Field(None, description="Public contact.")
+    status: EventStatus = Field(
         EventStatus.SCHEDULED,
         description="A cancelled or postponed "
         "meeting needs no place; moved_online needs `online_url`.",
     )
-    sequence: int = D(
+    sequence: int = Field(
         0,
         ge=0,
         description="Revision number calendars compare; raise it when "
         "the time, place or status changes.",
     )
-    url: HttpUrl | None = D(None, description="The meeting's web page.")
-    created: AwareDatetime | None = D(None, description="When it was first published.")
-    last_modified: AwareDatetime | None = D(None, description="When it last changed.")
-    attendance: Attendance | None = D(None, description="Who came, afterwards.")
-    outcome: str = D("", description="What came out of it, afterwards; plain text.")
+    url: HttpUrl | None = Field(None, description="The meeting's web page.")
+    created: AwareDatetime | None = Field(None, description="When it was first published.")
+    last_modified: AwareDatetime | None = Field(None, description="When it last changed.")
+    attendance: Attendance | None = Field(None, description="Who came, afterwards.")
+    outcome: str = Field("", description="What came out of it, afterwards; plain text.")
 
     @field_validator("end")
     @classmethod
@@ -346,36 +353,40 @@ class Meeting(_Frozen):
 class Signature(_Frozen):
     """A party that signed an agreement."""
 
-    organisation_id: str | None = D(None, description="`id` of the organisation, if in the file.")
-    organisation: NonEmptyStr = D(description="The party's name as shown.")
-    signatory: str = D("", description="Who signed.")
-    signatory_title: str = D("", description="The signatory's title.")
-    date: dt.date | None = D(None, description="Date signed, YYYY-MM-DD.")
+    organisation_id: str | None = Field(
+        None, description="`id` of the organisation, if in the file."
+    )
+    organisation: NonEmptyStr = Field(description="The party's name as shown.")
+    signatory: str = Field("", description="Who signed.")
+    signatory_title: str = Field("", description="The signatory's title.")
+    date: dt.date | None = Field(None, description="Date signed, YYYY-MM-DD.")
 
 
 class Commitment(_Frozen):
     """A measurable promise: at least ``minimum`` meetings (of ``meeting_kind``) a calendar year."""
 
-    description: NonEmptyStr = D(description="As written in the agreement.")
-    minimum: int = D(ge=1, description="Meetings per calendar year, at least 1.")
-    meeting_kind: MeetingKind | None = D(None, description="Only this kind counts; any if empty.")
+    description: NonEmptyStr = Field(description="As written in the agreement.")
+    minimum: int = Field(ge=1, description="Meetings per calendar year, at least 1.")
+    meeting_kind: MeetingKind | None = Field(
+        None, description="Only this kind counts; any if empty."
+    )
 
 
 class Agreement(_Frozen):
     """An agreement (överenskommelse) between the municipality and civil society."""
 
-    id: NonEmptyStr = D(description="Stable identifier that meetings refer to.")
-    title: NonEmptyStr = D(description="The agreement's title.")
-    purpose: str = D("", description="Why the parties make it; plain text.")
-    principles: tuple[str, ...] = D((), description="Shared principles, one text each.")
-    status: AgreementStatus = D(AgreementStatus.DRAFT, description="Where it stands.")
-    valid_from: dt.date | None = D(None, description="First day, YYYY-MM-DD.")
-    valid_until: dt.date | None = D(
+    id: NonEmptyStr = Field(description="Stable identifier that meetings refer to.")
+    title: NonEmptyStr = Field(description="The agreement's title.")
+    purpose: str = Field("", description="Why the parties make it; plain text.")
+    principles: tuple[str, ...] = Field((), description="Shared principles, one text each.")
+    status: AgreementStatus = Field(AgreementStatus.DRAFT, description="Where it stands.")
+    valid_from: dt.date | None = Field(None, description="First day, YYYY-MM-DD.")
+    valid_until: dt.date | None = Field(
         None, description="Last day, YYYY-MM-DD; empty: until further notice."
     )
-    signatures: tuple[Signature, ...] = D((), description="The parties that signed.")
-    commitments: tuple[Commitment, ...] = D((), description="Measurable promises.")
-    url: HttpUrl | None = D(None, description="The agreement's web page.")
+    signatures: tuple[Signature, ...] = Field((), description="The parties that signed.")
+    commitments: tuple[Commitment, ...] = Field((), description="Measurable promises.")
+    url: HttpUrl | None = Field(None, description="The agreement's web page.")
 
     @field_validator("valid_until")
     @classmethod
@@ -393,7 +404,7 @@ class Agreement(_Frozen):
 class Dataset(_Frozen):
     """What a JSON data file holds: the unit of `civilsamhalle validate` and `civilsamhalle ics`."""
 
-    name: str = D("", description="The calendar's name when none is given to `ics`.")
-    organisations: tuple[Organisation, ...] = D((), description="The register.")
-    agreements: tuple[Agreement, ...] = D((), description="Agreements.")
-    meetings: tuple[Meeting, ...] = D((), description="Meetings.")
+    name: str = Field("", description="The calendar's name when none is given to `ics`.")
+    organisations: tuple[Organisation, ...] = Field((), description="The register.")
+    agreements: tuple[Agreement, ...] = Field((), description="Agreements.")
+    meetings: tuple[Meeting, ...] = Field((), description="Meetings.")
