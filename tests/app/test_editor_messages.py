@@ -68,6 +68,7 @@ def test_a_javascript_link_is_named_as_such_on_its_field_and_kept(editor, civil_
     assert form.errors["online_url"] == [expected]
     assert list(form.errors) == ["online_url"]
     html = response.content.decode()
+    assert expected in html  # shown to the editor, on the page
     assert swedish(LINK_MISSING) not in html
     field = form["online_url"]
     assert field.value() == "javascript:alert(9)"
