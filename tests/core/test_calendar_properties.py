@@ -74,12 +74,14 @@ def meetings(draw: st.DrawFn) -> Meeting:
         postal_code=draw(text),
         locality=draw(text),
     )
+    mode = draw(st.sampled_from([AttendanceMode.IN_PERSON, AttendanceMode.HYBRID]))
     return build_meeting(
         title=draw(required),
         theme=draw(text),
         description=draw(text),
         venue=venue,
-        mode=draw(st.sampled_from([AttendanceMode.IN_PERSON, AttendanceMode.HYBRID])),
+        mode=mode,
+        online_url="https://meet.example.org/x" if mode is AttendanceMode.HYBRID else None,
         programme=tuple(
             ProgrammeItem(title=draw(required), description=draw(text), start_time=time)
             for time in draw(st.lists(st.none() | st.times(), max_size=2))

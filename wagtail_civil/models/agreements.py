@@ -21,9 +21,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from civilsamhalle import model as domain
+from civilsamhalle import rules
+from civilsamhalle.rules import RuleError
 
 from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
+from ..validators import RulesCleanMixin, rule_error
 from .mixins import richtext_to_text
 
 __all__ = [
@@ -47,7 +50,7 @@ class PrincipleBlock(wagtail_blocks.StructBlock):
         template = "wagtail_civil/blocks/principle.html"
 
 
-class AgreementPage(Page):
+class AgreementPage(RulesCleanMixin, Page):
     """An agreement with its purpose, shared principles, commitments, signatures and document.
 
     Whether a commitment is kept is never typed in: :meth:`commitment_statuses` computes it from
@@ -137,9 +140,14 @@ class AgreementPage(Page):
         verbose_name_plural = _("agreements")
 
     def clean(self) -> None:
+        """The core's rule for the validity dates, on ``valid_until``."""
         super().clean()
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError({"valid_until": _("The agreement cannot end before it starts.")})
+        if self.form_rejected("valid_from", "valid_until"):
+            return
+        try:
+            rules.check_validity(self.valid_from, self.valid_until)
+        except RuleError as error:
+            raise ValidationError({"valid_until": rule_error(error)}) from None
 
     # --- what the page shows ---------------------------------------------------------------------
 
@@ -199,7 +207,7 @@ class AgreementPage(Page):
         )
 
 
-class AgreementSignature(Orderable):
+class AgreementSignature(RulesCleanMixin, Orderable):
     """A party that signed: an organisation from the register, or a name typed in.
 
     The free-text name covers the municipality's own signature and parties that are not (yet) in
@@ -245,6 +253,8 @@ class AgreementSignature(Orderable):
 
     def clean(self) -> None:
         super().clean()
+        if self.form_rejected("organisation", "party_name"):
+            return  # something was chosen or typed; the form says what is wrong with it
         if not self.organisation_id and not self.party_name.strip():
             raise ValidationError(
                 {"party_name": _("Choose an organisation or type the name of the party.")}

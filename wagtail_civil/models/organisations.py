@@ -29,7 +29,12 @@ from wagtail.search import index
 from civilsamhalle import model as domain
 
 from ..choices import COUNTRY_CHOICES, ORGANISATION_KIND_CHOICES
-from ..validators import HttpUrlValidator, validate_organisation_number
+from ..validators import (
+    HttpUrlField,
+    HttpUrlValidator,
+    RulesCleanMixin,
+    validate_organisation_number,
+)
 from .mixins import richtext_to_text, unique_slug
 
 __all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
@@ -66,6 +71,7 @@ class OrganisationAreaTag(TaggedItemBase):
 
 
 class Organisation(
+    RulesCleanMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -129,7 +135,7 @@ class Organisation(
             "Swedish: ten digits, NNNNNN-NNNN. Norwegian: nine digits. Checked as you save."
         ),
     )
-    website = models.URLField(
+    website = HttpUrlField(
         _("website"), blank=True, max_length=500, validators=[HttpUrlValidator()]
     )
     email = models.EmailField(
@@ -234,7 +240,9 @@ class Organisation(
         """
         super().clean()
         errors: dict[str, ValidationError] = {}
-        if self.organisation_number.strip():
+        if self.form_rejected("organisation_number", "country"):
+            pass  # the form says what is wrong with what was typed
+        elif self.organisation_number.strip():
             try:
                 self.organisation_number = validate_organisation_number(
                     self.organisation_number, self.country
