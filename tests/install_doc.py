@@ -71,3 +71,21 @@ def apply(step: Step, project: Path) -> None:
         path.write_text(step.code)
     else:
         raise AssertionError(f"docs/install.md names a file the test cannot apply: {step.target}")
+
+
+def assert_accessible_in_site_layout(html: str, title: str, parent_url: str, site_css: str) -> None:
+    """A page of the app rendered through the documented layout.html keeps what base.html brings:
+    one ``<main id="main">`` with the page in it, a skip link to it ahead of it, breadcrumbs."""
+    assert site_css in html, "the page was not rendered in the site's own base template"
+    assert "wagtail_civil/css/civil.css" in html, "the app's stylesheet is not linked"
+    assert 'type="text/calendar"' in html, "the feed link of the head is missing"
+    assert "application/ld+json" in html, "the meeting's JSON-LD is missing"
+    assert html.count("<main") == 1, "one <main> per page"
+    main = re.search(r'<main id="main"[^>]*>(.*?)</main>', html, re.DOTALL)
+    assert main and title in main.group(1), "the page is not inside <main id=main>"
+    skip = re.search(r'<a class="civil-skip" href="#main">', html)
+    assert skip and skip.start() < main.start(), "no skip link to #main ahead of <main>"
+    crumbs = re.search(r'<nav aria-label="[^"]+" class="civil-breadcrumbs">(.*?)</nav>', html, re.S)
+    assert crumbs, "no breadcrumbs"
+    assert f'href="{parent_url}"' in crumbs.group(1), crumbs.group(1)
+    assert 'aria-current="page"' in crumbs.group(1)

@@ -327,7 +327,9 @@ def test_install_guide_works_on_a_wagtail_start_site(
 
     for name in ("meeting", "index", "meeting_feed", "all_feed"):
         assert result[name]["status"] == 200, result[name]
-    _assert_accessible_page_in_the_site_layout(result["meeting"]["body"])
+    install_doc.assert_accessible_in_site_layout(
+        result["meeting"]["body"], "Dialogmöte om föreningsbidrag", "/moten/", "css/tmpsite.css"
+    )
     assert "Dialogmöte om föreningsbidrag" in result["index"]["body"]
     for name in ("meeting_feed", "all_feed"):
         feed = result[name]
@@ -337,19 +339,3 @@ def test_install_guide_works_on_a_wagtail_start_site(
 
     usage = _run([environment / "bin" / "civilsamhalle", "--help"], cwd=site, env=env).stdout
     assert "validate" in usage and "ics" in usage
-
-
-def _assert_accessible_page_in_the_site_layout(html: str) -> None:
-    """The meeting page, rendered through the documented layout.html, keeps what base.html has."""
-    assert "css/tmpsite.css" in html, "the page was not rendered in the site's own base.html"
-    assert "wagtail_civil/css/civil.css" in html
-    assert 'type="text/calendar"' in html, "the feed link of the head is missing"
-    assert "application/ld+json" in html, "the meeting's JSON-LD is missing"
-    assert html.count("<main") == 1, "one <main> per page"
-    main = re.search(r'<main id="main"[^>]*>(.*?)</main>', html, re.DOTALL)
-    assert main and "Dialogmöte om föreningsbidrag" in main.group(1), "the page is not in <main>"
-    skip = re.search(r'<a class="civil-skip" href="#main">', html)
-    assert skip and skip.start() < main.start(), "no skip link to #main ahead of <main>"
-    crumbs = re.search(r'<nav aria-label="[^"]+" class="civil-breadcrumbs">(.*?)</nav>', html, re.S)
-    assert crumbs, "no breadcrumbs"
-    assert 'href="/moten/"' in crumbs.group(1) and 'aria-current="page"' in crumbs.group(1)
