@@ -11,6 +11,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -138,9 +139,7 @@ class AgreementPage(Page):
     def clean(self) -> None:
         super().clean()
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError(
-                {"valid_until": _("The agreement cannot end before it starts.")}
-            )
+            raise ValidationError({"valid_until": _("The agreement cannot end before it starts.")})
 
     # --- what the page shows ---------------------------------------------------------------------
 
@@ -194,9 +193,7 @@ class AgreementPage(Page):
             status=domain.AgreementStatus(self.status),
             valid_from=self.valid_from,
             valid_until=self.valid_until,
-            signatures=tuple(
-                s.to_domain() for s in self.signatures.select_related("organisation")
-            ),
+            signatures=tuple(s.to_domain() for s in self.signatures.select_related("organisation")),
             commitments=tuple(c.to_domain() for c in self.commitments.all()),
             url=self.get_full_url(request) if self.pk else None,
         )
@@ -220,7 +217,7 @@ class AgreementSignature(Orderable):
         verbose_name=_("organisation"),
     )
     party_name = models.CharField(
-        _("party"),
+        pgettext_lazy("agreement party", "party"),
         max_length=255,
         blank=True,
         help_text=_("For the municipality or a party not in the register; else leave blank."),

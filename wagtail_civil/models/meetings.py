@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -147,7 +148,7 @@ class MeetingPage(Page):
     )
 
     registration_kind = models.CharField(
-        _("registration"),
+        pgettext_lazy("meeting sign-up", "registration"),
         max_length=16,
         choices=REGISTRATION_KIND_CHOICES,
         default=domain.RegistrationKind.NONE.value,
@@ -183,7 +184,7 @@ class MeetingPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("minutes"),
+        verbose_name=pgettext_lazy("meeting record", "minutes"),
     )
     follow_up = models.ForeignKey(
         "wagtail_civil.MeetingPage",
@@ -234,7 +235,8 @@ class MeetingPage(Page):
                 FieldPanel("registration_url"),
                 FieldPanel("registration_deadline"),
             ],
-            heading=_("Registration"),
+            # Translators: heading over how people sign up for the meeting
+            heading=pgettext_lazy("meeting sign-up", "Registration"),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -175,7 +176,8 @@ class Organisation(
         FieldPanel("categories"),
         MultiFieldPanel(
             [FieldPanel("country"), FieldPanel("organisation_number")],
-            heading=_("Registration"),
+            # Translators: heading over the country and number an organisation is registered by
+            heading=pgettext_lazy("organisation register", "Registration"),
         ),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],

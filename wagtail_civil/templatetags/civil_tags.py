@@ -17,7 +17,7 @@ from django.forms import BoundField
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from pydantic import ValidationError
 
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
@@ -246,10 +246,10 @@ def civil_pagination(context: template.Context, page_obj: Any) -> dict[str, Any]
 # --- agreements -----------------------------------------------------------------------------------
 
 _STATES = {
-    "met": lambda: _("Met"),
-    "on_track": lambda: _("On track"),
-    "at_risk": lambda: _("At risk"),
-    "missed": lambda: _("Missed"),
+    "met": lambda: pgettext("commitment progress", "Met"),
+    "on_track": lambda: pgettext("commitment progress", "On track"),
+    "at_risk": lambda: pgettext("commitment progress", "At risk"),
+    "missed": lambda: pgettext("commitment progress", "Missed"),
 }
 
 
