@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 LANGUAGES := sv nb en
 
-.PHONY: help demo demo-reset test lint bench messages clean
+.PHONY: help demo demo-reset test lint bench messages dist clean
 
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make lint        ruff check"
 	@echo "make bench       time calendar feed building"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
+	@echo "make dist        build the sdist and the wheel into dist/ and check them (docs/release.md)"
 	@echo "make clean       remove .venv, build output and caches"
 
 # --- the virtualenv --------------------------------------------------------------------------------
@@ -83,6 +84,13 @@ messages: $(VENV)/.installed-test
 		(cd $$package && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=$(CURDIR) \
 			$(abspath $(BIN))/django-admin compilemessages) || exit 1; \
 	done
+
+# The sdist, then the wheel built from it (as a package index would rebuild it), both checked the
+# way the package index checks an upload. docs/release.md says what to do with them.
+dist: $(VENV)/.installed-test
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(PY) -m twine check --strict dist/*
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3
