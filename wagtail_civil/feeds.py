@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
@@ -82,7 +84,16 @@ class _Feed:
 # --- the views -----------------------------------------------------------------------------------
 
 
-@require_safe
+def _read_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """GET and HEAD only; anything else is 405 with ``Allow: GET, HEAD`` (docs/feeds.md).
+
+    Exempt from CSRF, whose middleware would otherwise answer a POST with 403 before the view
+    could say 405: a feed changes nothing and has no form, so there is nothing to forge.
+    """
+    return csrf_exempt(require_safe(view))
+
+
+@_read_only
 def feed_all(request: HttpRequest) -> HttpResponse:
     site = _site(request)
     name = _site_name(site)
@@ -99,7 +110,7 @@ def feed_all(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_index(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     page = _public_page(MeetingIndexPage, pk, site)
@@ -118,7 +129,7 @@ def feed_index(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     page = _public_page(AgreementPage, pk, site)
@@ -138,7 +149,7 @@ def feed_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_organisation(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     organisation = Organisation.objects.filter(pk=pk, live=True).first()
@@ -159,7 +170,7 @@ def feed_organisation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_category(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     category = OrganisationCategory.objects.filter(pk=pk).first()
@@ -182,7 +193,7 @@ def feed_category(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """One meeting, for "add to calendar". Served as long as the meeting's page is: no window."""
     site = _site(request)
