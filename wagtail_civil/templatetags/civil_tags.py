@@ -67,6 +67,13 @@ def civil_date(value: dt.date | dt.datetime | None, arg: str = "") -> SafeString
 
 
 @register.filter
+def civil_deadline(value: dt.datetime | None) -> SafeString | str:
+    """A registration deadline: "onsdag 9 december 2026" when it was given as a day (stored as
+    local midnight), else the date and time."""
+    return times.deadline_html(value)
+
+
+@register.filter
 def civil_time(value: dt.time | None) -> SafeString | str:
     """A time of day as ``<time datetime="18:30">18:30</time>`` (programme items)."""
     return times.time_html(value)
