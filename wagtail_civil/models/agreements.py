@@ -23,6 +23,7 @@ from civilsamhalle import model as domain
 
 from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
+from ..sites import absolute_url
 from .mixins import richtext_to_text
 
 __all__ = [
@@ -198,7 +199,7 @@ class AgreementPage(Page):
                 s.to_domain() for s in self.signatures.select_related("organisation")
             ),
             commitments=tuple(c.to_domain() for c in self.commitments.all()),
-            url=self.get_full_url(request) if self.pk else None,
+            url=absolute_url(self, request) if self.pk else None,
         )
 
 
