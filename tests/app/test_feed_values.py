@@ -118,3 +118,14 @@ def test_a_deadline_with_a_time_keeps_its_time(client, make_meeting):
     assert line == f"Sista anmälningsdag: {moment.date().isoformat()} kl. 12:00", line
     section = _registration_section(client.get(meeting.url).content.decode())
     assert "12:00" in section
+
+
+def test_a_date_typed_alone_in_the_editor_is_a_whole_day_deadline():
+    """What the editor's form stores for "2026-10-09" is what the feed and page read as a day."""
+    from wagtail_civil.admin_forms import LocalDateTimeField
+    from wagtail_civil.templatetags.civil_time import is_whole_day
+
+    stored = LocalDateTimeField().clean("2026-10-09")
+    assert stored == dt.datetime(2026, 10, 9, tzinfo=STOCKHOLM)
+    assert is_whole_day(stored)
+    assert not is_whole_day(LocalDateTimeField().clean("2026-10-09 12:00"))
