@@ -1,6 +1,7 @@
 # civilsamhalle — everything runs in a virtualenv in .venv, made on first use.
 #
-#   make demo      the demo site with content on http://127.0.0.1:8000 (admin user printed)
+#   make demo      the demo site with content on http://127.0.0.1:8000 (admin user printed);
+#                  HOST=127.0.0.1:8124 runs it elsewhere, and points the demo's Site there
 #   make test      the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
 #
 # Needs only Python 3.11+, git and make. Pass PYTHON=python3.12 to choose the interpreter.
@@ -53,8 +54,8 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 demo: $(VENV)/.installed-wagtail
 	$(MANAGE) migrate --noinput
-	@$(MANAGE) load_demo || { echo "make demo: 'manage.py load_demo' failed (see above)." >&2; exit 1; }
-	@$(MANAGE) demo_admin
+	@$(MANAGE) load_demo --host "$(HOST)" || { echo "make demo: 'manage.py load_demo' failed (see above)." >&2; exit 1; }
+	@$(MANAGE) demo_admin --host "$(HOST)"
 	@echo "==> http://$(HOST)/ — stop with Ctrl-C"
 	$(MANAGE) runserver $(HOST)
 

@@ -26,6 +26,7 @@ from civilsamhalle.rules import RuleError
 
 from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
+from ..sites import absolute_url
 from ..validators import RulesCleanMixin, rule_error
 from .mixins import richtext_to_text
 
@@ -203,7 +204,7 @@ class AgreementPage(RulesCleanMixin, Page):
             valid_until=self.valid_until,
             signatures=tuple(s.to_domain() for s in self.signatures.select_related("organisation")),
             commitments=tuple(c.to_domain() for c in self.commitments.all()),
-            url=self.get_full_url(request) if self.pk else None,
+            url=absolute_url(self, request) if self.pk else None,
         )
 
 
