@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import icalendar
+import polib
 import pytest
 
 from civilsamhalle.calendar import (
@@ -329,10 +330,13 @@ LOCALE = Path(__file__).resolve().parents[2] / "civilsamhalle" / "locale"
 
 
 def po_entries(language: str) -> dict[str, str]:
-    """msgid → msgstr of a catalogue, read straight from the .po (single-line entries)."""
-    source = (LOCALE / language / "LC_MESSAGES" / "civilsamhalle.po").read_text("utf-8")
-    pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', source, flags=re.MULTILINE)
-    return {msgid: msgstr for msgid, msgstr in pairs if msgid}
+    """msgid → msgstr of a catalogue, read from the .po with polib (wrapped entries too)."""
+    catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "civilsamhalle.po"))
+    return {
+        e.msgid: e.msgstr
+        for e in catalogue
+        if e.msgid and not (e.msgctxt or e.msgid_plural or e.obsolete)
+    }
 
 
 @pytest.mark.parametrize(
