@@ -1,6 +1,7 @@
 # civilsamhalle — everything runs in a virtualenv in .venv, made on first use.
 #
-#   make demo      the demo site with content on http://127.0.0.1:8000 (admin user printed)
+#   make demo      the demo site with content on http://127.0.0.1:8000 (admin user printed);
+#                  HOST=127.0.0.1:8124 runs it elsewhere, and points the demo's Site there
 #   make test      the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
 #
 # Needs only Python 3.11+, git and make. Pass PYTHON=python3.12 to choose the interpreter.
@@ -17,7 +18,7 @@ HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 LANGUAGES := sv nb en
 
-.PHONY: help demo demo-reset test lint bench messages clean
+.PHONY: help demo demo-reset test lint bench messages dist clean
 
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
@@ -26,6 +27,7 @@ help:
 	@echo "make lint        ruff check"
 	@echo "make bench       time calendar feed building"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
+	@echo "make dist        build the sdist and the wheel into dist/ and check them (docs/release.md)"
 	@echo "make clean       remove .venv, build output and caches"
 
 # --- the virtualenv --------------------------------------------------------------------------------
@@ -52,8 +54,8 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 
 demo: $(VENV)/.installed-wagtail
 	$(MANAGE) migrate --noinput
-	@$(MANAGE) load_demo || { echo "make demo: 'manage.py load_demo' failed (see above)." >&2; exit 1; }
-	@$(MANAGE) demo_admin
+	@$(MANAGE) load_demo --host "$(HOST)" || { echo "make demo: 'manage.py load_demo' failed (see above)." >&2; exit 1; }
+	@$(MANAGE) demo_admin --host "$(HOST)"
 	@echo "==> http://$(HOST)/ — stop with Ctrl-C"
 	$(MANAGE) runserver $(HOST)
 
@@ -83,6 +85,13 @@ messages: $(VENV)/.installed-test
 		(cd $$package && DJANGO_SETTINGS_MODULE=tests.settings PYTHONPATH=$(CURDIR) \
 			$(abspath $(BIN))/django-admin compilemessages) || exit 1; \
 	done
+
+# The sdist, then the wheel built from it (as a package index would rebuild it), both checked the
+# way the package index checks an upload. docs/release.md says what to do with them.
+dist: $(VENV)/.installed-test
+	rm -rf dist
+	$(PY) -m build --outdir dist .
+	$(PY) -m twine check --strict dist/*
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3

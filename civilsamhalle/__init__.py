@@ -4,4 +4,4 @@ The core imports neither Django nor Wagtail, so its rules and calendars can be r
 Python program and tested without a database.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.1.0.dev0"

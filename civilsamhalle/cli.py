@@ -1,4 +1,4 @@
-"""The ``civilsamhalle`` command: check a data file, and turn it into a calendar feed.
+"""The ``civilsamhalle`` command: check a data file, turn it into a calendar feed, print its schema.
 
 A municipality that keeps its meetings in a JSON file (or a developer preparing one for import)
 needs to hear about every mistake at once, with the place it is at, and to produce the same
@@ -10,6 +10,7 @@ where", 2 means "the file could not be read, or the command was used wrongly".
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from . import __version__
 from .calendar import FeedInfo, FeedLabels, feed_bytes
 from .errors import DataFileError, InvalidData
 from .i18n import translation
-from .interchange.jsonfile import load
+from .interchange.jsonfile import json_schema, load
 from .model import Dataset
 
 __all__ = ["main", "build_parser", "environment_language"]
@@ -103,7 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=_("only the meetings held under the agreement with this id"),
     )
+    commands.add_parser(
+        "schema",
+        help=_("print the JSON Schema of a data file"),
+        description=_(
+            "Print the JSON Schema (draft 2020-12) of a data file, with a description of every "
+            "field; editors and validators that read JSON Schema can check a file with it."
+        ),
+    )
     return parser
+
+
+def _schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False), file=out)
+    return EXIT_OK
 
 
 def _read(path: Path, out: TextIO, err: TextIO) -> Dataset | int:
@@ -190,7 +204,7 @@ def _ics(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (the process's arguments when ``None``); return the status."""
     args = build_parser().parse_args(argv)
-    handlers = {"validate": _validate, "ics": _ics}
+    handlers = {"validate": _validate, "ics": _ics, "schema": _schema}
     return handlers[args.command](args, sys.stdout, sys.stderr)
 
 

@@ -6,11 +6,19 @@ exported to another system; both countries build a check digit into the number f
 
 from __future__ import annotations
 
+from .rules import RuleError
+
 __all__ = ["OrganisationNumberError", "validate_organisation_number", "luhn_ok", "mod11_ok"]
 
 
-class OrganisationNumberError(ValueError):
-    """The organisation number does not exist: wrong length or wrong check digit."""
+class OrganisationNumberError(RuleError):
+    """The organisation number does not exist: wrong characters, length or check digit.
+
+    ``code`` says which (``organisation_number_length_se``, …), so a form can word it itself.
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code, "organisation_number", **params)
 
 
 def luhn_ok(digits: str) -> bool:
@@ -41,7 +49,7 @@ def mod11_ok(digits: str) -> bool:
 def _digits(value: str) -> str:
     cleaned = value.replace(" ", "").replace("-", "").replace("\u00a0", "")
     if not cleaned.isascii() or not cleaned.isdigit():
-        raise OrganisationNumberError("may contain only digits, spaces and a hyphen")
+        raise OrganisationNumberError("organisation_number_characters", value=value.strip())
     return cleaned
 
 
@@ -53,24 +61,23 @@ def validate_organisation_number(value: str, country: str = "SE") -> str:
     """
     country = str(country).upper()
     digits = _digits(value)
+    typed = value.strip()
     if country == "SE":
         if len(digits) == 12 and digits.startswith("16"):
             digits = digits[2:]
         if len(digits) != 10:
             raise OrganisationNumberError(
-                "a Swedish organisation number has ten digits (NNNNNN-NNNN)"
+                "organisation_number_length_se", value=typed, count=len(digits)
             )
         if not luhn_ok(digits):
-            raise OrganisationNumberError(
-                "is not a valid Swedish organisation number (check digit)"
-            )
+            raise OrganisationNumberError("organisation_number_check_digit_se", value=typed)
         return f"{digits[:6]}-{digits[6:]}"
     if country == "NO":
         if len(digits) != 9:
-            raise OrganisationNumberError("a Norwegian organisation number has nine digits")
-        if not mod11_ok(digits):
             raise OrganisationNumberError(
-                "is not a valid Norwegian organisation number (check digit)"
+                "organisation_number_length_no", value=typed, count=len(digits)
             )
+        if not mod11_ok(digits):
+            raise OrganisationNumberError("organisation_number_check_digit_no", value=typed)
         return digits
-    raise OrganisationNumberError(f"unknown country {country!r}; expected SE or NO")
+    raise OrganisationNumberError("country_unknown", value=country)

@@ -6,6 +6,7 @@ A Wagtail model turns itself into one of these (``to_domain()``); the rules neve
 
 Validation is done by pydantic v2 (Wagtail already depends on it, so it costs an installing site
 nothing) so that every error names the field it is about and JSON (de)serialization comes for free.
+Every field says what it holds (``civilsamhalle schema``); the rules are in :mod:`.rules`.
 """
 
 from __future__ import annotations
@@ -13,19 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from enum import StrEnum
-from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationInfo,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from . import rules
+from .fieldtypes import AwareDatetime, HttpUrl, NonEmptyStr, TimeZoneName, custom_error, raise_at
 from .identifiers import validate_organisation_number
+from .rules import RuleError
 
 __all__ = [
     "AgreementStatus",
@@ -110,48 +106,6 @@ class Country(StrEnum):
     NORWAY = "NO"
 
 
-# --- reusable field types ------------------------------------------------------------------------
-
-
-def _non_empty(value: str) -> str:
-    value = value.strip()
-    if not value:
-        raise ValueError("must not be empty")
-    return value
-
-
-def _http_url(value: str) -> str:
-    value = value.strip()
-    scheme, sep, rest = value.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or not rest or rest.startswith("/"):
-        raise ValueError("must be an http:// or https:// address")
-    if any(c.isspace() or not c.isprintable() for c in value):
-        raise ValueError(
-            "must be an http:// or https:// address without spaces or control characters"
-        )
-    return value
-
-
-def _time_zone(value: str) -> str:
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"unknown time zone {value!r}") from exc
-    return value
-
-
-def _aware(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("must carry a time zone (a naive date and time is ambiguous)")
-    return value
-
-
-NonEmptyStr = Annotated[str, AfterValidator(_non_empty)]
-HttpUrl = Annotated[str, AfterValidator(_http_url)]
-TimeZoneName = Annotated[str, AfterValidator(_time_zone)]
-AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]
-
-
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
@@ -162,56 +116,75 @@ class _Frozen(BaseModel):
 class Organisation(_Frozen):
     """A civil-society organisation in the municipality's register."""
 
-    id: NonEmptyStr = Field(description="Stable identifier, e.g. the slug.")
-    name: NonEmptyStr
-    kind: OrganisationKind = OrganisationKind.ASSOCIATION
-    categories: tuple[NonEmptyStr, ...] = ()
-    parent_id: str | None = None
-    country: Country = Country.SWEDEN
-    organisation_number: str | None = None
-    website: HttpUrl | None = None
-    email: str | None = None
-    phone: str | None = None
-    description: str = ""
-    areas_of_activity: tuple[str, ...] = ()
+    id: NonEmptyStr = Field(
+        description="Stable identifier that other objects refer to, e.g. the slug."
+    )
+    name: NonEmptyStr = Field(description="The organisation's name as residents know it.")
+    kind: OrganisationKind = Field(
+        OrganisationKind.ASSOCIATION, description="Kind of organisation."
+    )
+    categories: tuple[NonEmptyStr, ...] = Field(
+        (), description="Category names, e.g. the groups that hold seats on a council."
+    )
+    parent_id: str | None = Field(
+        None, description="`id` of the larger organisation it is part of."
+    )
+    country: Country = Field(
+        Country.SWEDEN,
+        description="Where it is registered: SE or NO; decides "
+        "how `organisation_number` is checked.",
+    )
+    organisation_number: str | None = Field(
+        None,
+        description="Sweden NNNNNN-NNNN (Luhn check "
+        "digit), Norway nine digits (mod 11); written normalised.",
+    )
+    website: HttpUrl | None = Field(None, description="An http:// or https:// link.")
+    email: str | None = Field(None, description="Public email address of the organisation.")
+    phone: str | None = Field(None, description="Public phone number.")
+    description: str = Field("", description="A short presentation, plain text.")
+    areas_of_activity: tuple[str, ...] = Field((), description="What it works with, e.g. sport.")
 
     @field_validator("organisation_number")
     @classmethod
     def _check_number(cls, value: str | None, info: ValidationInfo) -> str | None:
         if not value or not value.strip():
             return None
-        return validate_organisation_number(value, info.data.get("country", Country.SWEDEN))
+        try:
+            return validate_organisation_number(value, info.data.get("country", Country.SWEDEN))
+        except RuleError as error:
+            raise custom_error(error) from None
 
     @field_validator("parent_id")
     @classmethod
     def _not_own_parent(cls, value: str | None, info: ValidationInfo) -> str | None:
         if value is not None and value == info.data.get("id"):
-            raise ValueError("an organisation cannot be its own parent")
+            raise custom_error(RuleError("own_parent"))
         return value
 
 
 class Person(_Frozen):
     """Someone named on a page: a signatory, speaker, council member or liaison."""
 
-    name: NonEmptyStr
-    title: str = ""
-    affiliation: str = ""
-    party: str = ""
+    name: NonEmptyStr = Field(description="Full name.")
+    title: str = Field("", description="Title or role.")
+    affiliation: str = Field("", description="Organisation or municipal unit.")
+    party: str = Field("", description="Political party, for politicians.")
 
 
 class Contact(_Frozen):
     """A public contact for a meeting or an organisation (published, so not personal data)."""
 
-    name: str = ""
-    email: str = ""
-    phone: str = ""
+    name: str = Field("", description="Name of the contact.")
+    email: str = Field("", description="Email address.")
+    phone: str = Field("", description="Phone number.")
 
     @field_validator("email")
     @classmethod
     def _email(cls, value: str) -> str:
         value = value.strip()
         if value and ("@" not in value or value.startswith("@") or value.endswith("@")):
-            raise ValueError("is not an email address")
+            raise custom_error(RuleError("email_invalid", value=value))
         return value
 
 
@@ -219,12 +192,14 @@ class Contact(_Frozen):
 
 
 class Venue(_Frozen):
-    name: NonEmptyStr
-    street_address: str = ""
-    postal_code: str = ""
-    locality: str = ""
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
+    """Where a meeting is held in person."""
+
+    name: NonEmptyStr = Field(description="Name of the place, e.g. Folkets Hus, room Storsalen.")
+    street_address: str = Field("", description="Street and number.")
+    postal_code: str = Field("", description="Postal code, e.g. 451 81.")
+    locality: str = Field("", description="Town.")
+    latitude: float | None = Field(None, ge=-90, le=90, description="WGS 84 latitude, degrees.")
+    longitude: float | None = Field(None, ge=-180, le=180, description="WGS 84 longitude, degrees.")
 
     @property
     def address(self) -> str:
@@ -237,39 +212,50 @@ class Venue(_Frozen):
 
 
 class ProgrammeItem(_Frozen):
-    title: NonEmptyStr
-    start_time: dt.time | None = None
-    description: str = ""
+    """One item of a meeting's programme."""
+
+    title: NonEmptyStr = Field(description="What happens.")
+    start_time: dt.time | None = Field(None, description="Local time it starts, HH:MM.")
+    description: str = Field("", description="More about the item.")
 
 
 class Speaker(_Frozen):
-    name: NonEmptyStr
-    title: str = ""
-    affiliation: str = ""
+    """Someone who speaks at a meeting."""
+
+    name: NonEmptyStr = Field(description="Full name.")
+    title: str = Field("", description="Title or role.")
+    affiliation: str = Field("", description="Organisation or municipal unit.")
 
 
 class Registration(_Frozen):
     """How to register. Built-in registration with capacity and waitlist comes later."""
 
-    kind: RegistrationKind = RegistrationKind.NONE
-    url: HttpUrl | None = Field(default=None, validate_default=True)
-    deadline: AwareDatetime | None = None
+    kind: RegistrationKind = Field(RegistrationKind.NONE, description="none or external.")
+    url: HttpUrl | None = Field(
+        None,
+        validate_default=True,
+        description="Where to register; required when `kind` is external.",
+    )
+    deadline: AwareDatetime | None = Field(
+        None, description="Register by, ISO 8601 with offset; before the meeting ends."
+    )
 
     @field_validator("url")
     @classmethod
     def _url_for_external(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("kind") is RegistrationKind.EXTERNAL and not value:
-            raise ValueError("an external registration needs the registration link")
+        kind = info.data.get("kind", RegistrationKind.NONE)
+        for problem in rules.check_registration(kind, value, None, None):
+            raise custom_error(problem)
         return value
 
 
 class Attendance(_Frozen):
     """Who came, recorded after the meeting."""
 
-    organisation_ids: tuple[str, ...] = ()
-    organisations: int | None = Field(default=None, ge=0)
-    people: int | None = Field(default=None, ge=0)
-    municipal_staff: int | None = Field(default=None, ge=0)
+    organisation_ids: tuple[str, ...] = Field((), description="`id`s of organisations that came.")
+    organisations: int | None = Field(None, ge=0, description="How many organisations came.")
+    people: int | None = Field(None, ge=0, description="How many people came.")
+    municipal_staff: int | None = Field(None, ge=0, description="Of whom municipal staff.")
 
 
 class Meeting(_Frozen):
@@ -280,41 +266,73 @@ class Meeting(_Frozen):
     storage layer and raised by :func:`civilsamhalle.calendar.next_sequence`.
     """
 
-    uid: uuid.UUID
-    title: NonEmptyStr
-    kind: MeetingKind = MeetingKind.DIALOGUE
-    theme: str = ""
-    description: str = ""
-    start: AwareDatetime
-    end: AwareDatetime
-    timezone: TimeZoneName = "Europe/Stockholm"
-    mode: AttendanceMode = AttendanceMode.IN_PERSON
-    venue: Venue | None = None
-    online_url: HttpUrl | None = None
-    programme: tuple[ProgrammeItem, ...] = ()
-    speakers: tuple[Speaker, ...] = ()
-    host_ids: tuple[str, ...] = ()
-    hosts: tuple[str, ...] = Field(default=(), description="Display names of the hosts.")
-    agreement_id: str | None = None
-    agreement_title: str = ""
-    categories: tuple[str, ...] = ()
-    registration: Registration = Registration()
-    contact: Contact | None = None
-    status: EventStatus = EventStatus.SCHEDULED
-    sequence: int = Field(default=0, ge=0)
-    url: HttpUrl | None = None
-    created: AwareDatetime | None = None
-    last_modified: AwareDatetime | None = None
-    attendance: Attendance | None = None
-    outcome: str = ""
+    uid: uuid.UUID = Field(description="A UUID made once; calendars know the meeting by it.")
+    title: NonEmptyStr = Field(description="The meeting's title.")
+    kind: MeetingKind = Field(MeetingKind.DIALOGUE, description="Kind of meeting.")
+    theme: str = Field("", description="What the meeting is about, briefly.")
+    description: str = Field("", description="Plain text.")
+    start: AwareDatetime = Field(
+        description="ISO 8601 with UTC offset, e.g. 2026-06-02T13:00:00+02:00."
+    )
+    end: AwareDatetime = Field(description="ISO 8601 with UTC offset; after `start`.")
+    timezone: TimeZoneName = Field("Europe/Stockholm", description="IANA zone it is held in.")
+    mode: AttendanceMode = Field(
+        AttendanceMode.IN_PERSON,
+        description="in_person needs `venue`, online needs `online_url`, hybrid needs both.",
+    )
+    venue: Venue | None = Field(None, description="Where it is held in person.")
+    online_url: HttpUrl | None = Field(None, description="The link participants join by.")
+    programme: tuple[ProgrammeItem, ...] = Field((), description="Programme items in order.")
+    speakers: tuple[Speaker, ...] = Field((), description="Speakers.")
+    host_ids: tuple[str, ...] = Field((), description="`id`s of the hosting organisations.")
+    hosts: tuple[str, ...] = Field(
+        (), description="Display names of the hosts, municipal units too."
+    )
+    agreement_id: str | None = Field(None, description="`id` of the agreement it is held under.")
+    agreement_title: str = Field("", description="That agreement's title, for display.")
+    categories: tuple[str, ...] = Field((), description="Category names.")
+    registration: Registration = Field(Registration(), description="How to register.")
+    contact: Contact | None = Field(None, description="Public contact.")
+    status: EventStatus = Field(
+        EventStatus.SCHEDULED,
+        description="A cancelled or postponed "
+        "meeting needs no place; moved_online needs `online_url`.",
+    )
+    sequence: int = Field(
+        0,
+        ge=0,
+        description="Revision number calendars compare; raise it when "
+        "the time, place or status changes.",
+    )
+    url: HttpUrl | None = Field(None, description="The meeting's web page.")
+    created: AwareDatetime | None = Field(None, description="When it was first published.")
+    last_modified: AwareDatetime | None = Field(None, description="When it last changed.")
+    attendance: Attendance | None = Field(None, description="Who came, afterwards.")
+    outcome: str = Field("", description="What came out of it, afterwards; plain text.")
 
     @field_validator("end")
     @classmethod
     def _after_start(cls, value: dt.datetime, info: ValidationInfo) -> dt.datetime:
-        start = info.data.get("start")
-        if start is not None and value <= start:
-            raise ValueError("the meeting must end after it starts")
+        try:
+            rules.check_meeting_times(info.data.get("start"), value)
+        except RuleError as error:
+            raise custom_error(error) from None
         return value
+
+    @model_validator(mode="after")
+    def _place_and_registration(self) -> Meeting:
+        problems = rules.meeting_place_problems(
+            self.mode, self.status, has_venue=self.venue is not None, online_url=self.online_url
+        )
+        deadline = rules.check_registration("none", None, self.registration.deadline, self.end)
+        for problem in deadline:
+            problem.field = "registration.deadline"
+        inputs = {
+            "online_url": self.online_url,
+            "registration.deadline": self.registration.deadline,
+        }
+        raise_at("Meeting", problems + deadline, inputs)
+        return self
 
     @property
     def is_cancelled(self) -> bool:
@@ -333,39 +351,50 @@ class Meeting(_Frozen):
 
 
 class Signature(_Frozen):
-    organisation_id: str | None = None
-    organisation: NonEmptyStr
-    signatory: str = ""
-    signatory_title: str = ""
-    date: dt.date | None = None
+    """A party that signed an agreement."""
+
+    organisation_id: str | None = Field(
+        None, description="`id` of the organisation, if in the file."
+    )
+    organisation: NonEmptyStr = Field(description="The party's name as shown.")
+    signatory: str = Field("", description="Who signed.")
+    signatory_title: str = Field("", description="The signatory's title.")
+    date: dt.date | None = Field(None, description="Date signed, YYYY-MM-DD.")
 
 
 class Commitment(_Frozen):
     """A measurable promise: at least ``minimum`` meetings (of ``meeting_kind``) a calendar year."""
 
-    description: NonEmptyStr
-    minimum: int = Field(ge=1)
-    meeting_kind: MeetingKind | None = None
+    description: NonEmptyStr = Field(description="As written in the agreement.")
+    minimum: int = Field(ge=1, description="Meetings per calendar year, at least 1.")
+    meeting_kind: MeetingKind | None = Field(
+        None, description="Only this kind counts; any if empty."
+    )
 
 
 class Agreement(_Frozen):
-    id: NonEmptyStr
-    title: NonEmptyStr
-    purpose: str = ""
-    principles: tuple[str, ...] = ()
-    status: AgreementStatus = AgreementStatus.DRAFT
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
-    signatures: tuple[Signature, ...] = ()
-    commitments: tuple[Commitment, ...] = ()
-    url: HttpUrl | None = None
+    """An agreement (överenskommelse) between the municipality and civil society."""
+
+    id: NonEmptyStr = Field(description="Stable identifier that meetings refer to.")
+    title: NonEmptyStr = Field(description="The agreement's title.")
+    purpose: str = Field("", description="Why the parties make it; plain text.")
+    principles: tuple[str, ...] = Field((), description="Shared principles, one text each.")
+    status: AgreementStatus = Field(AgreementStatus.DRAFT, description="Where it stands.")
+    valid_from: dt.date | None = Field(None, description="First day, YYYY-MM-DD.")
+    valid_until: dt.date | None = Field(
+        None, description="Last day, YYYY-MM-DD; empty: until further notice."
+    )
+    signatures: tuple[Signature, ...] = Field((), description="The parties that signed.")
+    commitments: tuple[Commitment, ...] = Field((), description="Measurable promises.")
+    url: HttpUrl | None = Field(None, description="The agreement's web page.")
 
     @field_validator("valid_until")
     @classmethod
     def _after_valid_from(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
-        start = info.data.get("valid_from")
-        if value and start and value < start:
-            raise ValueError("the agreement must end after it starts")
+        try:
+            rules.check_validity(info.data.get("valid_from"), value)
+        except RuleError as error:
+            raise custom_error(error) from None
         return value
 
 
@@ -375,7 +404,7 @@ class Agreement(_Frozen):
 class Dataset(_Frozen):
     """What a JSON data file holds: the unit of `civilsamhalle validate` and `civilsamhalle ics`."""
 
-    name: str = ""
-    organisations: tuple[Organisation, ...] = ()
-    agreements: tuple[Agreement, ...] = ()
-    meetings: tuple[Meeting, ...] = ()
+    name: str = Field("", description="The calendar's name when none is given to `ics`.")
+    organisations: tuple[Organisation, ...] = Field((), description="The register.")
+    agreements: tuple[Agreement, ...] = Field((), description="Agreements.")
+    meetings: tuple[Meeting, ...] = Field((), description="Meetings.")

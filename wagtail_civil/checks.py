@@ -13,13 +13,20 @@ from . import conf
 @register(Tags.compatibility)
 def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's signature)
     messages = []
+    # Django itself refuses to start with an unknown TIME_ZONE, so in practice this catches a
+    # mistyped WAGTAIL_CIVIL_TIME_ZONE (and TIME_ZONE = None, which Django allows).
+    setting = (
+        "WAGTAIL_CIVIL_TIME_ZONE"
+        if getattr(settings, "WAGTAIL_CIVIL_TIME_ZONE", "")
+        else "TIME_ZONE"
+    )
     try:
         ZoneInfo(conf.time_zone())
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
         messages.append(
             Error(
-                f"WAGTAIL_CIVIL_TIME_ZONE / TIME_ZONE {conf.time_zone()!r} "
-                "is not a known time zone.",
+                f"{setting} {conf.time_zone()!r} is not a known time zone.",
+                hint='Meeting times need the municipality\'s zone, e.g. "Europe/Stockholm".',
                 id="wagtail_civil.E001",
             )
         )
@@ -30,14 +37,36 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
                 id="wagtail_civil.E002",
             )
         )
-    if not getattr(settings, "WAGTAIL_CIVIL_UID_DOMAIN", "") and not getattr(
-        settings, "WAGTAILADMIN_BASE_URL", ""
-    ):
-        messages.append(
+    messages.extend(_check_uid_domain())
+    return messages
+
+
+def _check_uid_domain() -> list[Warning]:
+    """Warn while event UIDs would be qualified with a host nobody owns.
+
+    UIDs identify a meeting in subscribers' calendars for years, so a placeholder that slips into
+    the first published feed cannot be corrected later without every meeting appearing twice.
+    """
+    if getattr(settings, "WAGTAIL_CIVIL_UID_DOMAIN", ""):
+        return []  # chosen on purpose; settings.md says what to choose
+    host = conf.admin_base_host()
+    if not host:
+        return [
             Warning(
-                "Set WAGTAIL_CIVIL_UID_DOMAIN to your site's domain. Event UIDs in calendar feeds "
-                "are qualified with it and must never change once published.",
+                "Set WAGTAIL_CIVIL_UID_DOMAIN to your site's domain. Event UIDs in calendar "
+                "feeds are qualified with it and must never change once published.",
+                hint='For example WAGTAIL_CIVIL_UID_DOMAIN = "www.yourmunicipality.se".',
                 id="wagtail_civil.W001",
             )
-        )
-    return messages
+        ]
+    if conf.is_placeholder_host(host):
+        return [
+            Warning(
+                f"Event UIDs in calendar feeds would end in @{host}, the host of "
+                "WAGTAILADMIN_BASE_URL, which is a placeholder. UIDs must never change once "
+                "published, so set WAGTAIL_CIVIL_UID_DOMAIN to a domain the municipality owns.",
+                hint='For example WAGTAIL_CIVIL_UID_DOMAIN = "www.yourmunicipality.se".',
+                id="wagtail_civil.W002",
+            )
+        ]
+    return []

@@ -3,11 +3,17 @@
 The values are the core's (``civilsamhalle.model``) so that a stored value turns into a domain enum
 without a lookup table; only the labels, which editors and residents read, live here, where Django's
 gettext can translate them.
+
+A label is a word without a sentence around it, and one catalogue serves every installed app: so
+each list's labels carry a context ("meeting status" Cancelled is "Inställt", Wagtail's cancelled
+workflow stays "Avbruten"; Swedish also inflects the adjective by what it describes). Country
+names mean one thing and stay plain.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civilsamhalle.model import (
     AgreementStatus,
@@ -30,50 +36,62 @@ __all__ = [
 ]
 
 ORGANISATION_KIND_CHOICES = [
-    (OrganisationKind.ASSOCIATION.value, _("Association")),
-    (OrganisationKind.FAITH_COMMUNITY.value, _("Faith community")),
-    (OrganisationKind.STUDY_ASSOCIATION.value, _("Study association")),
-    (OrganisationKind.FOUNDATION.value, _("Foundation")),
-    (OrganisationKind.IDEA_BASED_COMPANY.value, _("Idea-based company")),
-    (OrganisationKind.COOPERATIVE.value, _("Cooperative")),
-    (OrganisationKind.NETWORK.value, _("Network")),
-    (OrganisationKind.UMBRELLA.value, _("Umbrella organisation")),
-    (OrganisationKind.OTHER.value, _("Other")),
+    (OrganisationKind.ASSOCIATION.value, pgettext_lazy("organisation kind", "Association")),
+    (OrganisationKind.FAITH_COMMUNITY.value, pgettext_lazy("organisation kind", "Faith community")),
+    (
+        OrganisationKind.STUDY_ASSOCIATION.value,
+        pgettext_lazy("organisation kind", "Study association"),
+    ),
+    (OrganisationKind.FOUNDATION.value, pgettext_lazy("organisation kind", "Foundation")),
+    (
+        OrganisationKind.IDEA_BASED_COMPANY.value,
+        pgettext_lazy("organisation kind", "Idea-based company"),
+    ),
+    (OrganisationKind.COOPERATIVE.value, pgettext_lazy("organisation kind", "Cooperative")),
+    (OrganisationKind.NETWORK.value, pgettext_lazy("organisation kind", "Network")),
+    (OrganisationKind.UMBRELLA.value, pgettext_lazy("organisation kind", "Umbrella organisation")),
+    (OrganisationKind.OTHER.value, pgettext_lazy("organisation kind", "Other")),
 ]
 
 MEETING_KIND_CHOICES = [
-    (MeetingKind.DIALOGUE.value, _("Dialogue")),
-    (MeetingKind.OPEN_MEETING.value, _("Open meeting")),
-    (MeetingKind.HEARING.value, _("Hearing")),
-    (MeetingKind.WORKSHOP.value, _("Workshop")),
-    (MeetingKind.COUNCIL_MEETING.value, _("Council meeting")),
-    (MeetingKind.SIGNING.value, _("Signing")),
+    (MeetingKind.DIALOGUE.value, pgettext_lazy("meeting kind", "Dialogue")),
+    (MeetingKind.OPEN_MEETING.value, pgettext_lazy("meeting kind", "Open meeting")),
+    (MeetingKind.HEARING.value, pgettext_lazy("meeting kind", "Hearing")),
+    (MeetingKind.WORKSHOP.value, pgettext_lazy("meeting kind", "Workshop")),
+    (MeetingKind.COUNCIL_MEETING.value, pgettext_lazy("meeting kind", "Council meeting")),
+    (MeetingKind.SIGNING.value, pgettext_lazy("meeting kind", "Signing")),
 ]
 
 ATTENDANCE_MODE_CHOICES = [
-    (AttendanceMode.IN_PERSON.value, _("In person")),
-    (AttendanceMode.ONLINE.value, _("Online")),
-    (AttendanceMode.HYBRID.value, _("In person and online (hybrid)")),
+    (AttendanceMode.IN_PERSON.value, pgettext_lazy("attendance mode", "In person")),
+    (AttendanceMode.ONLINE.value, pgettext_lazy("attendance mode", "Online")),
+    (
+        AttendanceMode.HYBRID.value,
+        pgettext_lazy("attendance mode", "In person and online (hybrid)"),
+    ),
 ]
 
 EVENT_STATUS_CHOICES = [
-    (EventStatus.SCHEDULED.value, _("Scheduled")),
-    (EventStatus.RESCHEDULED.value, _("Rescheduled")),
-    (EventStatus.MOVED_ONLINE.value, _("Moved online")),
-    (EventStatus.POSTPONED.value, _("Postponed")),
-    (EventStatus.CANCELLED.value, _("Cancelled")),
+    (EventStatus.SCHEDULED.value, pgettext_lazy("meeting status", "Scheduled")),
+    (EventStatus.RESCHEDULED.value, pgettext_lazy("meeting status", "Rescheduled")),
+    (EventStatus.MOVED_ONLINE.value, pgettext_lazy("meeting status", "Moved online")),
+    (EventStatus.POSTPONED.value, pgettext_lazy("meeting status", "Postponed")),
+    (EventStatus.CANCELLED.value, pgettext_lazy("meeting status", "Cancelled")),
 ]
 
 REGISTRATION_KIND_CHOICES = [
-    (RegistrationKind.NONE.value, _("No registration")),
-    (RegistrationKind.EXTERNAL.value, _("Registration through a link")),
+    (RegistrationKind.NONE.value, pgettext_lazy("meeting sign-up", "No registration")),
+    (
+        RegistrationKind.EXTERNAL.value,
+        pgettext_lazy("meeting sign-up", "Registration through a link"),
+    ),
 ]
 
 AGREEMENT_STATUS_CHOICES = [
-    (AgreementStatus.DRAFT.value, _("Draft")),
-    (AgreementStatus.OPEN_FOR_SIGNING.value, _("Open for signing")),
-    (AgreementStatus.IN_FORCE.value, _("In force")),
-    (AgreementStatus.EXPIRED.value, _("Expired")),
+    (AgreementStatus.DRAFT.value, pgettext_lazy("agreement status", "Draft")),
+    (AgreementStatus.OPEN_FOR_SIGNING.value, pgettext_lazy("agreement status", "Open for signing")),
+    (AgreementStatus.IN_FORCE.value, pgettext_lazy("agreement status", "In force")),
+    (AgreementStatus.EXPIRED.value, pgettext_lazy("agreement status", "Expired")),
 ]
 
 COUNTRY_CHOICES = [

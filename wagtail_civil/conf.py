@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -17,8 +18,44 @@ def uid_domain() -> str:
     explicit = getattr(settings, "WAGTAIL_CIVIL_UID_DOMAIN", "")
     if explicit:
         return explicit
+    return admin_base_host() or "localhost"
+
+
+def admin_base_host() -> str:
+    """The host name of ``WAGTAILADMIN_BASE_URL``, or ``""`` when it is unset or has none."""
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
-    return urlsplit(base).hostname or "localhost"
+    try:
+        return urlsplit(base).hostname or ""
+    except ValueError:  # an unparseable URL ("http://[::1") names no host
+        return ""
+
+
+# Names that can never be a municipality's own domain (RFC 2606, RFC 6761, RFC 6762).
+PLACEHOLDER_DOMAINS = ("example.com", "example.org", "example.net", "localhost")
+PLACEHOLDER_TOP_LEVEL = ("example", "invalid", "local", "localhost", "test")
+
+
+def is_placeholder_host(host: str) -> bool:
+    """Whether ``host`` is a stand-in rather than a domain someone owns.
+
+    ``wagtail start`` writes ``WAGTAILADMIN_BASE_URL = "http://example.com"``; a UID domain taken
+    from it (or from localhost, an IP address, a single label such as ``testserver``, or a
+    reserved name such as ``*.test``) would be published in every feed and could never change.
+    """
+    name = host.strip().strip("[]").rstrip(".").lower()
+    if not name:
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        pass
+    else:
+        return True
+    if "." not in name:
+        return True
+    if any(name == domain or name.endswith("." + domain) for domain in PLACEHOLDER_DOMAINS):
+        return True
+    return name.rsplit(".", 1)[1] in PLACEHOLDER_TOP_LEVEL
 
 
 def time_zone() -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
@@ -43,6 +45,7 @@ from .models import (
     OrganisationCategory,
     OrganisationIndexPage,
 )
+from .sites import absolute_url, site_name
 
 __all__ = [
     "feed_agreement",
@@ -82,35 +85,44 @@ class _Feed:
 # --- the views -----------------------------------------------------------------------------------
 
 
-@require_safe
+def _read_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """GET and HEAD only; anything else is 405 with ``Allow: GET, HEAD`` (docs/feeds.md).
+
+    Exempt from CSRF, whose middleware would otherwise answer a POST with 403 before the view
+    could say 405: a feed changes nothing and has no form, so there is nothing to forge.
+    """
+    return csrf_exempt(require_safe(view))
+
+
+@_read_only
 def feed_all(request: HttpRequest) -> HttpResponse:
     site = _site(request)
-    name = _site_name(site)
+    name = site_name(site)
     return _serve(
         request,
         _Feed(
             # Translators: the name of the calendar of all meetings, e.g. "Möten: Uddevalla kommun"
             name=_("Meetings: %(site)s") % {"site": name},
             description=_("All public meetings published by %(site)s.") % {"site": name},
-            url=site.root_page.get_full_url(request),
+            url=absolute_url(site.root_page, request),
             filename=name,
             meetings=_site_meetings(site),
         ),
     )
 
 
-@require_safe
+@_read_only
 def feed_index(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     page = _public_page(MeetingIndexPage, pk, site)
-    words = {"title": page.title, "site": _site_name(site)}
+    words = {"title": page.title, "site": site_name(site)}
     return _serve(
         request,
         _Feed(
             # Translators: a calendar's name: a meeting list's title and the site's name
             name=_("%(title)s – %(site)s") % words,
             description=_("The meetings listed on “%(title)s”, published by %(site)s.") % words,
-            url=page.get_full_url(request),
+            url=absolute_url(page, request),
             filename=page.slug,
             meetings=page.get_meetings(),
             changed_at=page.last_published_at,
@@ -118,11 +130,11 @@ def feed_index(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     page = _public_page(AgreementPage, pk, site)
-    words = {"title": page.title, "site": _site_name(site)}
+    words = {"title": page.title, "site": site_name(site)}
     return _serve(
         request,
         _Feed(
@@ -130,7 +142,7 @@ def feed_agreement(request: HttpRequest, pk: int) -> HttpResponse:
             name=_("Meetings: %(title)s – %(site)s") % words,
             description=_("Meetings held under the agreement “%(title)s”, published by %(site)s.")
             % words,
-            url=page.get_full_url(request),
+            url=absolute_url(page, request),
             filename=page.slug,
             meetings=_site_meetings(site).for_agreement(page),
             changed_at=page.last_published_at,
@@ -138,20 +150,20 @@ def feed_agreement(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_organisation(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     organisation = Organisation.objects.filter(pk=pk, live=True).first()
     if organisation is None:
         raise Http404
-    words = {"title": organisation.name, "site": _site_name(site)}
+    words = {"title": organisation.name, "site": site_name(site)}
     return _serve(
         request,
         _Feed(
             name=_("Meetings: %(title)s – %(site)s") % words,
             description=_("Meetings that %(title)s hosts or takes part in, published by %(site)s.")
             % words,
-            url=organisation.get_full_url(request),
+            url=absolute_url(organisation, request),
             filename=organisation.slug,
             meetings=_site_meetings(site).for_organisation(organisation),
             changed_at=organisation.last_published_at,
@@ -159,15 +171,15 @@ def feed_organisation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_category(request: HttpRequest, pk: int) -> HttpResponse:
     site = _site(request)
     category = OrganisationCategory.objects.filter(pk=pk).first()
     if category is None:
         raise Http404
-    words = {"title": category.name, "site": _site_name(site)}
+    words = {"title": category.name, "site": site_name(site)}
     directory = OrganisationIndexPage.find_for_request(request)
-    directory_url = directory.get_full_url(request) if directory is not None else None
+    directory_url = absolute_url(directory, request) if directory is not None else None
     return _serve(
         request,
         _Feed(
@@ -182,7 +194,7 @@ def feed_category(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_safe
+@_read_only
 def feed_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     """One meeting, for "add to calendar". Served as long as the meeting's page is: no window."""
     site = _site(request)
@@ -190,13 +202,13 @@ def feed_meeting(request: HttpRequest, pk: int) -> HttpResponse:
     if not meetings:
         raise Http404
     meeting = meetings[0]
-    words = {"title": meeting.title, "site": _site_name(site)}
+    words = {"title": meeting.title, "site": site_name(site)}
     return _serve(
         request,
         _Feed(
             name=_("%(title)s – %(site)s") % words,
             description="",
-            url=meeting.get_full_url(request),
+            url=absolute_url(meeting, request),
             filename=meeting.slug,
             meetings=meetings,
             windowed=False,
@@ -213,10 +225,6 @@ def _site(request: HttpRequest) -> Site:
     if site is None:
         raise Http404
     return site
-
-
-def _site_name(site: Site) -> str:
-    return site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", "") or site.hostname
 
 
 def _site_meetings(site: Site) -> Any:

@@ -43,6 +43,8 @@ FEED_LABELS: dict[str, Promise] = {
     "outcome": pgettext_lazy("calendar feed", "Outcome"),
     # Translators: a Python strftime pattern for registration deadlines, e.g. "%d.%m.%Y kl. %H.%M"
     "date_time_format": pgettext_lazy("calendar feed", "%Y-%m-%d %H:%M"),
+    # Translators: a Python strftime pattern for a registration deadline given as a day only
+    "date_format": pgettext_lazy("calendar feed", "%Y-%m-%d"),
     "dialogue": pgettext_lazy("calendar feed", "Dialogue meeting"),
     "open_meeting": pgettext_lazy("calendar feed", "Open meeting"),
     "hearing": pgettext_lazy("calendar feed", "Hearing"),

@@ -159,7 +159,8 @@ def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
     categories = (text.clean(c) for c in (labels.kind(meeting.kind), *meeting.categories))
     listed = vCategory([])
     listed.cats = [_Text(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
-    event.add("categories", listed)
+    if listed.cats:  # no property is ever written without a value
+        event.add("categories", listed)
     if meeting.online_url and not meeting.is_cancelled:
         conference = vUri(meeting.online_url)
         conference.params = _Quoted(
@@ -174,7 +175,9 @@ def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
         event.add("organizer", organizer)
     if contact is not None and text.contact_line(contact):
         event.add("contact", _Text(text.contact_line(contact)))
-    event.add("description", _Text(text.description(meeting, labels)))
+    about = text.description(meeting, labels)
+    if about:
+        event.add("description", _Text(about))
     return event
 
 

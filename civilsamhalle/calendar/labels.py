@@ -19,7 +19,8 @@ __all__ = ["FeedLabels"]
 @dataclass(frozen=True)
 class FeedLabels:
     """The words of a feed. ``hybrid_location`` is a template with a ``{venue}`` placeholder;
-    ``date_time_format`` is a :meth:`~datetime.datetime.strftime` pattern for deadlines."""
+    ``date_time_format`` is a :meth:`~datetime.datetime.strftime` pattern for deadlines, and
+    ``date_format`` one for a deadline given as a day (at local midnight)."""
 
     cancelled: str = "Cancelled"
     postponed: str = "Postponed"
@@ -37,6 +38,7 @@ class FeedLabels:
     contact: str = "Contact"
     outcome: str = "Outcome"
     date_time_format: str = "%Y-%m-%d %H:%M"
+    date_format: str = "%Y-%m-%d"
     dialogue: str = "Dialogue meeting"
     open_meeting: str = "Open meeting"
     hearing: str = "Hearing"

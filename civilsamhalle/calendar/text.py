@@ -12,6 +12,7 @@ become LF (TEXT has one escape for a line break), and other control characters a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
@@ -93,8 +94,10 @@ def description(meeting: Meeting, labels: FeedLabels) -> str:
         if registration.url:
             lines.append(f"{labels.register}: {registration.url}")
         if registration.deadline:
-            deadline = registration.deadline.astimezone(zone).strftime(labels.date_time_format)
-            lines.append(f"{labels.register_by}: {deadline}")
+            local = registration.deadline.astimezone(zone)
+            # Local midnight is a deadline given as a day (the admin stores a typed date so).
+            pattern = labels.date_format if local.time() == dt.time(0) else labels.date_time_format
+            lines.append(f"{labels.register_by}: {local.strftime(pattern)}")
         paragraphs.append("\n".join(lines))
     if meeting.contact and contact_line(meeting.contact):
         paragraphs.append(f"{labels.contact}: {contact_line(meeting.contact)}")

@@ -32,22 +32,30 @@ An ``organisation_number`` is checked against its check digit (Sweden ``NNNNNN-N
 nine digits, chosen by ``country``: ``"SE"`` or ``"NO"``). Every object rejects fields it does
 not know, so a misspelt field is reported instead of ignored.
 
+The whole format, field by field, is described in ``docs/data-format.md``; ``civilsamhalle
+schema`` prints it as a JSON Schema (:func:`json_schema`).
+
 Reading returns every mistake at once (see :mod:`civilsamhalle.errors`): field errors from the
-model and, when those are fixed, whole-file problems such as two meetings sharing a ``uid``.
+model together with whole-file problems such as two meetings sharing a ``uid`` or a reference to
+an organisation that is not in the file.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from ..errors import DataFileError, InvalidData, format_validation_error
 from ..i18n import translation
 from ..model import Dataset
-from .consistency import dataset_problems
+from .consistency import dataset_problems, place_problems
 
-__all__ = ["load", "loads", "dump", "dumps"]
+__all__ = ["load", "loads", "dump", "dumps", "json_schema", "SCHEMA_DIALECT"]
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def loads(data: str | bytes, source: str = "<data>", language: str | None = None) -> Dataset:
@@ -55,8 +63,8 @@ def loads(data: str | bytes, source: str = "<data>", language: str | None = None
 
     Raises :class:`DataFileError` when ``data`` is not JSON (``source`` names it in the message)
     and :class:`InvalidData` with every mistake when it is JSON that breaks the rules.
-    ``language`` picks the catalogue for this module's own messages (English when ``None``); the
-    field errors come from the model and pydantic, in English.
+    ``language`` picks the catalogue of the messages (English when ``None``); the core's own
+    rules and the common mistakes are translated, pydantic's rarer messages stay English.
     """
     _ = translation(language).gettext
     if isinstance(data, bytes):
@@ -66,6 +74,9 @@ def loads(data: str | bytes, source: str = "<data>", language: str | None = None
         except UnicodeDecodeError as exc:
             message = _("{source} is not UTF-8 text (byte {position})")
             raise DataFileError(message.format(source=source, position=exc.start)) from None
+    dataset: Dataset | None = None
+    errors: list[str] = []
+    raw = None
     try:
         dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
@@ -74,11 +85,24 @@ def loads(data: str | bytes, source: str = "<data>", language: str | None = None
                 detail = err["msg"].removeprefix("Invalid JSON: ")
                 message = _("{source} is not valid JSON: {detail}")
                 raise DataFileError(message.format(source=source, detail=detail)) from None
-        raise InvalidData(format_validation_error(exc)) from None
-    problems = dataset_problems(dataset, language)
-    if problems:
-        raise InvalidData(problems)
+        errors = format_validation_error(exc, language, Dataset)
+        raw = _parsed(data)
+        failed = {e["loc"][1] for e in exc.errors() if e["loc"][:1] == ("meetings",)}
+        reported = {e.split(": ", 1)[0] for e in errors}
+        late = place_problems(raw, {i for i in failed if isinstance(i, int)}, language)
+        errors.extend(e for e in late if e.split(": ", 1)[0] not in reported)
+    errors.extend(dataset_problems(raw if raw is not None else _parsed(data), language))
+    if errors or dataset is None:
+        raise InvalidData(errors)
     return dataset
+
+
+def _parsed(data: str) -> Any:
+    """The file as plain JSON values, for the whole-file checks that run despite field errors."""
+    try:
+        return json.loads(data)
+    except ValueError:  # pragma: no cover - pydantic read it already
+        return None
 
 
 def load(path: str | Path, language: str | None = None) -> Dataset:
@@ -101,6 +125,12 @@ def dumps(dataset: Dataset, indent: int | None = 2) -> str:
     version of the model changes a default.
     """
     return dataset.model_dump_json(indent=indent) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a data file, with every field's description."""
+    schema = Dataset.model_json_schema()
+    return {"$schema": SCHEMA_DIALECT, **schema}
 
 
 def dump(dataset: Dataset, path: str | Path) -> None:

@@ -44,7 +44,7 @@ from .organisations import CATEGORIES, ORGANISATIONS
 from .pages import HOME_CHILDREN, HOME_INTRO, HOME_PARAGRAPH, ORGANISATION_INDEX
 from .upsert import Tally, assign, latest, set_children, set_m2m, set_tags
 
-__all__ = ["DemoResult", "load_demo"]
+__all__ = ["DemoResult", "configure_site", "load_demo", "parse_host"]
 
 Publication = specs.Publication
 
@@ -56,13 +56,15 @@ class DemoResult:
     private_password: str
 
 
-def load_demo(today: dt.date | None = None) -> DemoResult:
+def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResult:
     """Create or update the whole demo; dates that must stay current are computed from ``today``
-    (the municipality's local date unless given). All or nothing: one transaction."""
+    (the municipality's local date unless given). ``host`` is where the demo runs (``make demo``
+    passes its ``HOST``), see :func:`configure_site`. All or nothing: one transaction."""
     today = today or timezone.localdate()
     tally = Tally()
     with transaction.atomic():
         home = _home(tally)
+        configure_site(host)
         categories = {c.slug: _category(c, tally) for c in CATEGORIES}
         organisations: dict[str, Organisation] = {}
         for spec in ORGANISATIONS:
@@ -100,9 +102,7 @@ def _home(tally: Tally) -> HomePage:
     """The default site's root as a :class:`HomePage`, replacing Wagtail's "Welcome" page.
 
     The home app's migration already does the replacing; this covers a database where it did
-    not (or the site was pointed elsewhere). The site's host and port are set from
-    ``WAGTAILADMIN_BASE_URL`` while they are still the migration's ``localhost:80``, so that the
-    full URLs in the demo's calendar feeds lead back to the running demo.
+    not (or the site was pointed elsewhere).
     """
     site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
     current = site.root_page.specific if site is not None else None
@@ -120,14 +120,44 @@ def _home(tally: Tally) -> HomePage:
         # Wagtail's own placeholder, if that is what the site showed, has no use any more.
         if current is not None and type(current) is Page and not current.get_children().exists():
             current.delete()
-    base = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
-    if (site.hostname, site.port) == ("localhost", 80) and base.hostname:
-        site.hostname = base.hostname
-        site.port = base.port or (443 if base.scheme == "https" else 80)
-        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
-        site.save()
     tally.count("home page", created=created)
     return home
+
+
+def parse_host(host: str) -> tuple[str, int]:
+    """``runserver``'s address as (hostname, port): "127.0.0.1:8124", "[::1]:8000", "8124"
+    (a port alone is 127.0.0.1, as for runserver), "0.0.0.0:8000" (reached as 127.0.0.1)."""
+    host = host.strip()
+    if host.isdigit():
+        host = f"127.0.0.1:{host}"
+    parts = urlsplit(f"//{host}")
+    try:
+        port = parts.port or 80
+    except ValueError as exc:
+        raise ValueError(f"not a host[:port]: {host!r}") from exc
+    if not parts.hostname:
+        raise ValueError(f"not a host[:port]: {host!r}")
+    hostname = "127.0.0.1" if parts.hostname in ("0.0.0.0", "::") else parts.hostname
+    return hostname, port
+
+
+def configure_site(host: str | None = None) -> Site:
+    """Point the default Site at where the demo runs and give it the demo's name.
+
+    Pages and feeds build their addresses from each request (:mod:`wagtail_civil.sites`), but
+    whatever runs without a request (a data export, Wagtail's own "view live" links in the
+    admin) uses the Site's hostname and port, and the header and feeds show its name. ``host``
+    defaults to the host of ``WAGTAILADMIN_BASE_URL``.
+    """
+    if not host:
+        base = urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "")
+        host = base.netloc or "127.0.0.1:8000"
+    hostname, port = parse_host(host)
+    site = Site.objects.filter(is_default_site=True).first() or Site.objects.get()
+    site.hostname, site.port = hostname, port
+    site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
+    site.save()
+    return site
 
 
 def _block_id(name: str) -> str:

@@ -156,9 +156,11 @@ def _organisation_form(editor):
     response = editor.get(ORGANISATION_ADD)
     assert response.status_code == 200
     html = response.content.decode()
-    forms = [i for i in range(html.count("<form")) if "organisation_number" in str(
-        querydict_from_html(html, form_index=i)
-    )]
+    forms = [
+        i
+        for i in range(html.count("<form"))
+        if "organisation_number" in str(querydict_from_html(html, form_index=i))
+    ]
     return querydict_from_html(html, form_index=forms[0])
 
 
@@ -182,8 +184,10 @@ def test_a_wrong_organisation_number_is_an_error_on_its_field(editor):
     with translation.override("sv"):
         assert form.errors["organisation_number"] == [
             gettext(
-                "This is not a valid Swedish organisation number: the check digit does not match."
+                "“%(value)s” is not a valid Swedish organisation number: the check digit does "
+                "not match."
             )
+            % {"value": "212000-1596"}
         ]
     html = response.content.decode()
     assert "212000-1596" in html and "Bäve församling" in html

@@ -10,7 +10,7 @@ import datetime as dt
 import time
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.utils.http import http_date, parse_http_date
 from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
@@ -138,10 +138,15 @@ def test_draft_and_unpublished_organisations_are_404(client, make_organisation):
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
-def test_only_get_and_head_are_allowed(client, feeds, method):
-    response = getattr(client, method)(feeds["all"])
-    assert response.status_code == 405
-    assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD"}
+def test_only_get_and_head_are_allowed(feeds, method):
+    """405 for every feed and every unsafe method, as docs/feeds.md says, also with Django's
+    CSRF check on (the test client skips it unless asked): a read-only feed has no form to
+    protect, and a 403 would tell a client its request was refused for a reason it cannot fix."""
+    client = Client(enforce_csrf_checks=True)
+    for kind, path in feeds.items():
+        response = getattr(client, method)(path)
+        assert response.status_code == 405, (kind, response.status_code)
+        assert set(response["Allow"].replace(" ", "").split(",")) == {"GET", "HEAD"}, kind
 
 
 def test_head_gives_the_headers_of_get_without_the_body(client, feeds):

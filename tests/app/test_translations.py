@@ -3,34 +3,34 @@
 An English word left in a Swedish page is noticed by every reader, and the app's catalogue is
 easy to leave behind: a template gains a sentence, ``makemessages`` is not run, and nothing
 fails. So the catalogues are checked against the sources themselves (every message the templates
-and the Python code mark, found the way ``makemessages`` finds them, but without xgettext), the
-compiled ``.mo`` against its ``.po`` (Django reads only the ``.mo``), and a few screens are
-rendered in each language to prove that the words reach the reader.
+and the Python code mark, found by ``tests/app/sourcemessages.py``), the compiled ``.mo``
+against its ``.po`` (Django reads only the ``.mo``), the app's words against Django's and
+Wagtail's (one merged catalogue serves every app, so a shared message must read the same), and a
+few screens are rendered in each language to prove that the words reach the reader.
 
-The ``.po`` files are read with a small reader here, so the tests need neither polib nor Babel.
+The ``.po`` files are read with polib; the ``.mo`` files with Python's own gettext, as Django does.
 """
 
 from __future__ import annotations
 
-import ast
 import gettext
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+import django
 import icalendar
+import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.apps import apps
 from django.utils import formats, translation
-from django.utils.translation.template import templatize
 from wagtail.users.models import UserProfile
 
 import wagtail_civil
 from tests.app.conftest import next_week_at
+from tests.app.sourcemessages import python_messages, template_messages
 from wagtail_civil.templatetags.civil_time import local
 
 APP = Path(wagtail_civil.__file__).resolve().parent
@@ -42,60 +42,6 @@ PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 # --- reading a .po file ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entry:
-    context: str | None
-    msgid: str
-    plural: str | None
-    msgstrs: tuple[str, ...]
-    flags: frozenset[str]
-
-    @property
-    def translated(self) -> bool:
-        return all(self.msgstrs) and "fuzzy" not in self.flags
-
-
-_FIELD = re.compile(r'^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$')
-
-
-def read_po(path: Path) -> list[Entry]:
-    """Every entry of ``path``, the header (msgid "") first; obsolete ``#~`` entries left out."""
-    entries: list[Entry] = []
-    fields: dict[str, list[str]] = {}
-    flags: set[str] = set()
-    current = ""
-
-    def finish() -> None:
-        if "msgid" in fields:
-            strs = tuple("".join(fields[k]) for k in sorted(fields) if k.startswith("msgstr"))
-            entries.append(
-                Entry(
-                    context="".join(fields["msgctxt"]) if "msgctxt" in fields else None,
-                    msgid="".join(fields["msgid"]),
-                    plural="".join(fields["msgid_plural"]) if "msgid_plural" in fields else None,
-                    msgstrs=strs,
-                    flags=frozenset(flags),
-                )
-            )
-        fields.clear()
-        flags.clear()
-
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            finish()
-        elif line.startswith("#,"):
-            flags.update(flag.strip() for flag in line[2:].split(","))
-        elif line.startswith("#"):
-            continue
-        elif match := _FIELD.match(line):
-            current = match.group(1)
-            fields[current] = [ast.literal_eval(match.group(2))]
-        elif line.startswith('"'):
-            fields[current].append(ast.literal_eval(line))
-    finish()
-    return entries
-
-
 def po_path(language: str) -> Path:
     return LOCALE / language / "LC_MESSAGES" / "django.po"
 
@@ -104,29 +50,34 @@ def mo_path(language: str) -> Path:
     return LOCALE / language / "LC_MESSAGES" / "django.mo"
 
 
-def messages(language: str) -> dict[tuple[str | None, str], Entry]:
-    return {(e.context, e.msgid): e for e in read_po(po_path(language)) if e.msgid}
+def translated(entry: polib.POEntry | polib.MOEntry) -> bool:
+    """Filled in and not fuzzy: what msgfmt puts into the .mo (which has no fuzzy entries)."""
+    texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+    return bool(texts) and all(texts) and not getattr(entry, "fuzzy", False)
 
 
-def header(language: str) -> dict[str, str]:
-    entry = read_po(po_path(language))[0]
-    assert entry.msgid == "" and entry.context is None, "the header must come first"
-    assert "fuzzy" not in entry.flags, f"{language}: the header is fuzzy, so msgfmt drops it"
-    lines = (line.partition(":") for line in entry.msgstrs[0].splitlines() if line)
-    return {name.strip(): value.strip() for name, _, value in lines}
+def texts(entry: polib.POEntry | polib.MOEntry) -> list[str]:
+    """The translation(s) of an entry, plural forms in order."""
+    if entry.msgid_plural:
+        return [entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural)]
+    return [entry.msgstr]
+
+
+def messages(language: str) -> dict[tuple[str | None, str], polib.POEntry]:
+    return {(e.msgctxt, e.msgid): e for e in polib.pofile(str(po_path(language))) if e.msgid}
 
 
 def expected_catalogue(language: str) -> dict[object, str]:
     """What ``gettext.GNUTranslations`` should load from the .mo compiled from the .po."""
     catalogue: dict[object, str] = {}
-    for entry in read_po(po_path(language)):
-        if not entry.msgid or not entry.translated:
+    for entry in messages(language).values():
+        if not translated(entry):
             continue
-        key = entry.msgid if entry.context is None else f"{entry.context}\x04{entry.msgid}"
-        if entry.plural is None:
-            catalogue[key] = entry.msgstrs[0]
+        key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+        if entry.msgid_plural:
+            catalogue.update({(key, n): text for n, text in enumerate(texts(entry))})
         else:
-            catalogue.update({(key, n): text for n, text in enumerate(entry.msgstrs)})
+            catalogue[key] = entry.msgstr
     return catalogue
 
 
@@ -137,83 +88,14 @@ def loaded_catalogue(mo: Path) -> dict[object, str]:
     return catalogue
 
 
-# --- what the sources mark for translation -------------------------------------------------------
-
-Message = tuple[str | None, str, str | None]  # context, msgid, plural
-
-# Django's translation functions: where the context, the message and the plural are.
-_SIGNATURES = {
-    "gettext": (None, 0, None),
-    "gettext_lazy": (None, 0, None),
-    "gettext_noop": (None, 0, None),
-    "ngettext": (None, 0, 1),
-    "ngettext_lazy": (None, 0, 1),
-    "pgettext": (0, 1, None),
-    "pgettext_lazy": (0, 1, None),
-    "npgettext": (0, 1, 2),
-    "npgettext_lazy": (0, 1, 2),
-}
-
-
-def python_messages() -> Iterator[tuple[str, Message]]:
-    """``(file, message)`` for every call of a Django translation function with literal text,
-    whatever name the function was imported under."""
-    for path in sorted(APP.rglob("*.py")):
-        if "migrations" in path.parts:
-            continue
-        tree = ast.parse(path.read_text("utf-8"))
-        constants = {  # module-level NAME = "text", e.g. a context shared by many calls
-            node.targets[0].id: node.value.value
-            for node in tree.body
-            if isinstance(node, ast.Assign)
-            and len(node.targets) == 1
-            and isinstance(node.targets[0], ast.Name)
-            and isinstance(node.value, ast.Constant)
-        }
-        names = {
-            alias.asname or alias.name: alias.name
-            for node in ast.walk(tree)
-            if isinstance(node, ast.ImportFrom) and node.module == "django.utils.translation"
-            for alias in node.names
-            if alias.name in _SIGNATURES
-        }
-        for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or getattr(node.func, "id", None) not in names:
-                continue
-            signature = _SIGNATURES[names[node.func.id]]
-            args = [
-                a.value if isinstance(a, ast.Constant) else constants.get(getattr(a, "id", ""))
-                for a in node.args
-            ]
-            picked = [None if i is None or i >= len(args) else args[i] for i in signature]
-            if isinstance(picked[1], str):  # else not literal text: nothing to extract either
-                yield str(path.relative_to(APP)), (picked[0], picked[1], picked[2])
-
-
-_LITERAL = r"""u?(?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
-_TEMPLATE_CALL = re.compile(rf"\b(npgettext|pgettext|ngettext|gettext)\(((?:{_LITERAL}(?:, )?)+)")
-
-
-def template_messages() -> Iterator[tuple[str, Message]]:
-    """``(template, message)`` for every translatable text in the app's templates, found by
-    Django's own ``templatize`` (what ``makemessages`` hands to xgettext)."""
-    for path in sorted((APP / "templates").rglob("*")):
-        if not path.is_file():
-            continue
-        code = templatize(path.read_text("utf-8"), origin=str(path))
-        for function, arguments in _TEMPLATE_CALL.findall(code):
-            texts = [ast.literal_eval(s) for s in re.findall(_LITERAL, arguments)]
-            context = texts.pop(0) if function.startswith(("pgettext", "npgettext")) else None
-            plural = texts[1] if function.startswith(("ngettext", "npgettext")) else None
-            yield str(path.relative_to(APP)), (context, texts[0], plural)
-
-
 # --- the catalogues ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("language", [*TRANSLATED, "en"])
 def test_the_header_names_the_language_and_its_plural_rule(language):
-    fields = header(language)
+    catalogue = polib.pofile(str(po_path(language)))
+    assert not catalogue.metadata_is_fuzzy, f"{language}: the header is fuzzy, so msgfmt drops it"
+    fields = catalogue.metadata
     assert fields["Language"] == language
     assert fields["Plural-Forms"] == PLURAL_FORMS
     assert fields["Content-Type"] == "text/plain; charset=UTF-8"
@@ -223,9 +105,9 @@ def test_the_header_names_the_language_and_its_plural_rule(language):
 def test_every_message_is_translated_and_none_is_fuzzy(language):
     entries = messages(language)
     assert len(entries) > 300  # the whole app, not a stub
-    untranslated = [e.msgid for e in entries.values() if not e.translated]
+    untranslated = [e.msgid for e in entries.values() if not translated(e)]
     assert not untranslated, f"{language}: {len(untranslated)} untranslated: {untranslated}"
-    wrong_plurals = [e.msgid for e in entries.values() if e.plural and len(e.msgstrs) != 2]
+    wrong_plurals = [e.msgid for e in entries.values() if e.msgid_plural and len(texts(e)) != 2]
     assert not wrong_plurals, wrong_plurals
 
 
@@ -238,7 +120,7 @@ _TAGS = re.compile(r"</?\w+>")
 def test_placeholders_and_markup_survive_translation(language):
     """A lost ``%(deadline)s`` raises KeyError in the page; a lost ``<strong>`` breaks layout."""
     for entry in messages(language).values():
-        for text in entry.msgstrs:
+        for text in texts(entry):
             for pattern in (_PERCENT, _BRACES):
                 wanted = sorted(pattern.findall(entry.msgid))
                 assert sorted(pattern.findall(text)) == wanted, (entry.msgid, text)
@@ -280,7 +162,7 @@ def test_every_template_text_is_in_the_catalogue(language):
     assert not missing, "not in the catalogue; run `make messages` and translate:\n" + "\n".join(
         missing
     )
-    plurals = [(where, m) for where, m in found if m[2] and entries[m[:2]].plural != m[2]]
+    plurals = [(where, m) for where, m in found if m[2] and entries[m[:2]].msgid_plural != m[2]]
     assert not plurals, plurals
 
 
@@ -301,43 +183,58 @@ def test_every_python_text_is_in_the_catalogue(language):
     )
 
 
-# Where the app deliberately words a message that Django or Wagtail also uses differently. The
-# app's catalogue comes first in INSTALLED_APPS, so its word wins in Wagtail's admin too.
-DIFFERENT_ON_PURPOSE = {
-    # A meeting is "inställt"; Wagtail's cancelled workflow is "Avbruten" and now reads
-    # "Inställt". Fixed for good by giving the meeting status a context (pgettext) in choices.py.
-    ("sv", "Cancelled"),
-    # An agreement in draft is an "utkast"; Wagtail's page drafts say "Kladd".
-    ("nb", "Draft"),
-}
+def other_catalogues(language: str) -> dict[str, polib.POFile | polib.MOFile]:
+    """Every catalogue Django merges with the app's for ``language``: each other installed app's
+    (the ``.po`` where shipped, else the ``.mo``) and Django's own, by app label."""
+    directories = {
+        c.label: Path(c.path) / "locale" for c in apps.get_app_configs() if c.name != APP.name
+    }
+    directories["django"] = Path(django.__file__).parent / "conf" / "locale"
+    found: dict[str, polib.POFile | polib.MOFile] = {}
+    for label, directory in directories.items():
+        files = directory / language / "LC_MESSAGES"
+        if (files / "django.po").exists():
+            found[label] = polib.pofile(str(files / "django.po"))
+        elif (files / "django.mo").exists():
+            found[label] = polib.mofile(str(files / "django.mo"))
+    return found
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
-def test_shared_messages_read_as_django_and_wagtail_say_them(language):
-    """One catalogue serves every app: a word the app translates differently from Wagtail
-    changes Wagtail's admin too, so it must be a choice, not an accident."""
-    others: dict[str, set[str]] = {}
-    locale_dirs = [
-        Path(c.path) / "locale" for c in apps.get_app_configs() if c.name != "wagtail_civil"
-    ]
-    locale_dirs.append(Path(translation.trans_real.__file__).parents[2] / "conf" / "locale")
-    for directory in locale_dirs:
-        mo = directory / language / "LC_MESSAGES" / "django.mo"
-        if mo.exists():
-            for key, text in loaded_catalogue(mo).items():
-                if isinstance(key, str) and text:
-                    others.setdefault(key, set()).add(text)
-    assert others, "no other catalogue found"
+def test_the_app_never_changes_a_word_that_django_or_wagtail_translate(language):
+    """Django merges every app's catalogue into one, and an app listed earlier in INSTALLED_APPS
+    wins for the same message: a message the app translates differently from any other
+    catalogue would change that app's screens too (Wagtail's cancelled workflow reading
+    "Inställt"). A word the app means differently carries a context (pgettext) of its own."""
+    ours = {key: entry for key, entry in messages(language).items() if translated(entry)}
+    catalogues = other_catalogues(language)
+    # (taggit has no Swedish catalogue and django_filters neither Swedish nor Norwegian)
+    assert {"django", "auth", "admin", "wagtailadmin", "wagtailcore"} <= catalogues.keys()
     clashes = [
-        f"{msgid!r}: ours {entry.msgstrs[0]!r}, theirs {sorted(others[msgid])}"
-        for (context, msgid), entry in messages(language).items()
-        if context is None
-        and entry.plural is None
-        and msgid in others
-        and entry.msgstrs[0] not in others[msgid]
-        and (language, msgid) not in DIFFERENT_ON_PURPOSE
+        f"{theirs.msgctxt or ''}|{theirs.msgid!r}: ours {texts(mine)}, {label}'s {texts(theirs)}"
+        for label, catalogue in sorted(catalogues.items())
+        for theirs in catalogue
+        if translated(theirs)
+        and (mine := ours.get((theirs.msgctxt, theirs.msgid))) is not None
+        and bool(mine.msgid_plural) == bool(theirs.msgid_plural)
+        and texts(mine) != texts(theirs)
     ]
-    assert not clashes, clashes
+    assert not clashes, "give these messages a context (pgettext):\n" + "\n".join(clashes)
+
+
+@pytest.mark.parametrize(
+    ("language", "app", "msgid"),
+    [
+        ("nb", "wagtailadmin", "Draft"),  # a page draft; the app's agreement drafts say "Utkast"
+        ("sv", "wagtailcore", "Cancelled"),  # a workflow; the app's meetings are "Inställt"
+        ("sv", "wagtailadmin", "Skip to main content"),
+        ("sv", "wagtailadmin", "Email"),
+    ],
+)
+def test_wagtails_words_stay_wagtails_with_the_app_installed(language, app, msgid):
+    (theirs,) = [e for e in other_catalogues(language)[app] if not e.msgctxt and e.msgid == msgid]
+    with translation.override(language):
+        assert translation.gettext(msgid) == theirs.msgstr
 
 
 # --- what readers see ----------------------------------------------------------------------------
@@ -385,7 +282,7 @@ def test_the_meeting_form_speaks_the_editors_language(admin_in, civil_site, lang
     tabs = [t.get_text(" ", strip=True).partition(" (")[0] for t in soup.find_all(role="tab")]
     assert words["tab"] in tabs, tabs
     with translation.override(language):
-        cancelled = translation.gettext("Cancelled")
+        cancelled = translation.pgettext("meeting status", "Cancelled")
     assert cancelled != "Cancelled"
     assert cancelled in [o.get_text(strip=True) for o in soup.select("#id_status option")]
     for english in ("starts", "Kind of meeting", "Organisers", "Afterwards"):
@@ -436,3 +333,63 @@ def test_the_meeting_page_invites_in_the_readers_language(
     assert " kl. 12:00" in sentence
     for word in ("Register", "When", "Upcoming", "Subscribe"):
         assert word not in soup.main.get_text(), word
+
+
+def panel_headings(response) -> list[str]:
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [h.get_text(" ", strip=True) for h in soup.select(".w-panel__heading")]
+
+
+@pytest.mark.parametrize(
+    ("language", "register", "sign_up"),
+    [("sv", "Registrering", "Anmälan"), ("nb", "Registrering", "Påmelding")],
+)
+@pytest.mark.django_db
+def test_the_organisation_form_heads_its_register_panel_apart_from_meeting_sign_up(
+    admin_in, civil_site, make_organisation, language, register, sign_up
+):
+    """Country and organisation number are the organisation's registration in a register, not a
+    sign-up: the two "Registration" headings carry different contexts."""
+    client = admin_in(language)
+    organisation = make_organisation("Bäve hembygdsförening")
+    response = client.get(f"/admin/snippets/wagtail_civil/organisation/edit/{organisation.pk}/")
+    assert response.status_code == 200
+    headings = panel_headings(response)
+    assert register in headings, headings
+    assert sign_up not in headings, headings
+    response = client.get(
+        f"/admin/pages/add/wagtail_civil/meetingpage/{civil_site.meeting_index.pk}/"
+    )
+    assert sign_up in panel_headings(response)
+
+
+def wagtails_word(language: str, app: str, msgid: str) -> str:
+    """How ``app``'s own catalogue translates the context-free ``msgid``."""
+    (entry,) = [e for e in other_catalogues(language)[app] if not e.msgctxt and e.msgid == msgid]
+    return entry.msgstr
+
+
+@pytest.mark.django_db
+def test_a_cancelled_workflow_reads_as_wagtail_says_in_swedish(admin_in, admin_user, civil_site):
+    """Wagtail's workflow history with the app installed: "Avbruten", not the app's "Inställt"."""
+    page = civil_site.meeting_index
+    page.get_workflow().start(page, admin_user).cancel(user=admin_user)
+    response = admin_in("sv").get(f"/admin/pages/{page.pk}/workflow_history/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    statuses = [s.get_text(" ", strip=True) for s in soup.select(".w-status")]
+    assert statuses == [wagtails_word("sv", "wagtailcore", "Cancelled")]
+
+
+@pytest.mark.django_db
+def test_a_page_draft_reads_as_wagtail_says_in_norwegian(admin_in, admin_user, civil_site):
+    """The status panel of a page with unpublished changes: "Kladd", not the app's "Utkast"."""
+    page = civil_site.meeting_index
+    page.title = "Møter (ny versjon)"
+    page.save_revision(user=admin_user)
+    response = admin_in("nb").get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    words = soup.get_text(" ", strip=True).split()
+    assert wagtails_word("nb", "wagtailadmin", "Draft") in words
+    assert "Utkast" not in words

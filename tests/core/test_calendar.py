@@ -13,6 +13,7 @@ import uuid
 from pathlib import Path
 
 import icalendar
+import polib
 import pytest
 
 from civilsamhalle.calendar import (
@@ -27,6 +28,7 @@ from civilsamhalle.model import AttendanceMode, Contact, EventStatus, MeetingKin
 from tests.core.conftest import STOCKHOLM, build_full_meeting, build_meeting, parse, unfolded
 
 INFO = FeedInfo(name="Möten", uid_domain="kommun.example.org", language="en")
+LINK = "https://meet.example.org/dialog"
 
 
 def only_event(data: bytes) -> tuple[icalendar.Event, object]:
@@ -164,16 +166,25 @@ def test_dtstamp_falls_back_to_created_then_start(created, last_modified, stamp)
     ("overrides", "language", "expected"),
     [
         ({}, "en", "Stadshuset, Storgatan 1, 972 41 Luleå"),
-        ({"mode": AttendanceMode.ONLINE, "venue": None}, "en", "Online"),
-        ({"mode": AttendanceMode.ONLINE, "venue": None}, "sv", "Digitalt"),
+        ({"mode": AttendanceMode.ONLINE, "venue": None, "online_url": LINK}, "en", "Online"),
+        ({"mode": AttendanceMode.ONLINE, "venue": None, "online_url": LINK}, "sv", "Digitalt"),
         (
-            {"mode": AttendanceMode.HYBRID},
+            {"mode": AttendanceMode.HYBRID, "online_url": LINK},
             "nb",
             "Stadshuset, Storgatan 1, 972 41 Luleå og digitalt",
         ),
-        ({"status": EventStatus.MOVED_ONLINE}, "en", "Online"),
-        ({"mode": AttendanceMode.HYBRID, "venue": None}, "en", "Online"),
-        ({"venue": None}, "en", None),
+        ({"status": EventStatus.MOVED_ONLINE, "online_url": LINK}, "en", "Online"),
+        (
+            {
+                "mode": AttendanceMode.HYBRID,
+                "venue": None,
+                "status": EventStatus.MOVED_ONLINE,
+                "online_url": LINK,
+            },
+            "en",
+            "Online",
+        ),
+        ({"venue": None, "status": EventStatus.CANCELLED}, "en", None),
     ],
 )
 def test_location(overrides: dict, language: str, expected: str | None) -> None:
@@ -203,7 +214,7 @@ def test_optional_properties_are_left_out_when_unknown() -> None:
     ],
 )
 def test_status(status: EventStatus, ical_status: str, prefix: str) -> None:
-    meeting = build_meeting(status=status)
+    meeting = build_meeting(status=status, online_url=LINK)
     event, strict = only_event(feed_bytes([meeting], INFO))
     assert str(event["STATUS"]) == strict.status == ical_status
     assert strict.summary == prefix + meeting.title
@@ -319,10 +330,13 @@ LOCALE = Path(__file__).resolve().parents[2] / "civilsamhalle" / "locale"
 
 
 def po_entries(language: str) -> dict[str, str]:
-    """msgid → msgstr of a catalogue, read straight from the .po (single-line entries)."""
-    source = (LOCALE / language / "LC_MESSAGES" / "civilsamhalle.po").read_text("utf-8")
-    pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', source, flags=re.MULTILINE)
-    return {msgid: msgstr for msgid, msgstr in pairs if msgid}
+    """msgid → msgstr of a catalogue, read from the .po with polib (wrapped entries too)."""
+    catalogue = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "civilsamhalle.po"))
+    return {
+        e.msgid: e.msgstr
+        for e in catalogue
+        if e.msgid and not (e.msgctxt or e.msgid_plural or e.obsolete)
+    }
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,14 @@ from civilsamhalle.commitments import (
     evaluate,
     evaluate_agreement,
 )
-from civilsamhalle.model import Agreement, Commitment, EventStatus, Meeting, MeetingKind
+from civilsamhalle.model import (
+    Agreement,
+    AttendanceMode,
+    Commitment,
+    EventStatus,
+    Meeting,
+    MeetingKind,
+)
 
 LULEA = ZoneInfo("Europe/Stockholm")
 TWO_DIALOGUES = Commitment(
@@ -47,6 +54,8 @@ def meeting(
         end=start + dt.timedelta(hours=2),
         status=status,
         agreement_id=agreement_id,
+        mode=AttendanceMode.ONLINE,  # Luleå's dialogues were digital
+        online_url="https://example.org/dialog",
     )
 
 
@@ -151,6 +160,8 @@ def _utc_meeting(start: str, end: str) -> Meeting:
         start=dt.datetime.fromisoformat(start),
         end=dt.datetime.fromisoformat(end),
         timezone="Europe/Stockholm",
+        mode=AttendanceMode.ONLINE,
+        online_url="https://example.org/kvallsdialog",
     )
 
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks as wagtail_blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,9 +21,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from civilsamhalle import model as domain
+from civilsamhalle import rules
+from civilsamhalle.rules import RuleError
 
 from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
+from ..sites import absolute_url
+from ..validators import RulesCleanMixin, rule_error
 from .mixins import richtext_to_text
 
 __all__ = [
@@ -46,7 +51,7 @@ class PrincipleBlock(wagtail_blocks.StructBlock):
         template = "wagtail_civil/blocks/principle.html"
 
 
-class AgreementPage(Page):
+class AgreementPage(RulesCleanMixin, Page):
     """An agreement with its purpose, shared principles, commitments, signatures and document.
 
     Whether a commitment is kept is never typed in: :meth:`commitment_statuses` computes it from
@@ -136,11 +141,14 @@ class AgreementPage(Page):
         verbose_name_plural = _("agreements")
 
     def clean(self) -> None:
+        """The core's rule for the validity dates, on ``valid_until``."""
         super().clean()
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError(
-                {"valid_until": _("The agreement cannot end before it starts.")}
-            )
+        if self.form_rejected("valid_from", "valid_until"):
+            return
+        try:
+            rules.check_validity(self.valid_from, self.valid_until)
+        except RuleError as error:
+            raise ValidationError({"valid_until": rule_error(error)}) from None
 
     # --- what the page shows ---------------------------------------------------------------------
 
@@ -194,15 +202,13 @@ class AgreementPage(Page):
             status=domain.AgreementStatus(self.status),
             valid_from=self.valid_from,
             valid_until=self.valid_until,
-            signatures=tuple(
-                s.to_domain() for s in self.signatures.select_related("organisation")
-            ),
+            signatures=tuple(s.to_domain() for s in self.signatures.select_related("organisation")),
             commitments=tuple(c.to_domain() for c in self.commitments.all()),
-            url=self.get_full_url(request) if self.pk else None,
+            url=absolute_url(self, request) if self.pk else None,
         )
 
 
-class AgreementSignature(Orderable):
+class AgreementSignature(RulesCleanMixin, Orderable):
     """A party that signed: an organisation from the register, or a name typed in.
 
     The free-text name covers the municipality's own signature and parties that are not (yet) in
@@ -220,7 +226,7 @@ class AgreementSignature(Orderable):
         verbose_name=_("organisation"),
     )
     party_name = models.CharField(
-        _("party"),
+        pgettext_lazy("agreement party", "party"),
         max_length=255,
         blank=True,
         help_text=_("For the municipality or a party not in the register; else leave blank."),
@@ -248,6 +254,8 @@ class AgreementSignature(Orderable):
 
     def clean(self) -> None:
         super().clean()
+        if self.form_rejected("organisation", "party_name"):
+            return  # something was chosen or typed; the form says what is wrong with it
         if not self.organisation_id and not self.party_name.strip():
             raise ValidationError(
                 {"party_name": _("Choose an organisation or type the name of the party.")}

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from civilsamhalle import model as domain
 
 from .. import conf
+from ..sites import absolute_url
 from .mixins import richtext_to_text
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def meeting_to_domain(page: MeetingPage, request: HttpRequest | None = None) -> 
         contact=contact if (contact.name or contact.email or contact.phone) else None,
         status=domain.EventStatus(page.status),
         sequence=page.sequence,
-        url=page.get_full_url(request) if page.pk else None,
+        url=absolute_url(page, request) if page.pk else None,
         created=page.first_published_at,
         last_modified=page.last_published_at,
         attendance=attendance,

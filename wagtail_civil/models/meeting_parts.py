@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
@@ -44,7 +45,7 @@ class MeetingHost(Orderable):
 
 class MeetingProgrammeItem(Orderable):
     page = ParentalKey(MEETING, on_delete=models.CASCADE, related_name="programme")
-    start_time = models.TimeField(_("time"), null=True, blank=True)
+    start_time = models.TimeField(pgettext_lazy("time of day", "time"), null=True, blank=True)
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("description"), blank=True)
 

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -27,6 +28,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from civilsamhalle import model as domain
+from civilsamhalle import rules
+from civilsamhalle.rules import RuleError
 
 from ..admin_forms import MeetingPageForm
 from ..choices import (
@@ -36,7 +39,7 @@ from ..choices import (
     REGISTRATION_KIND_CHOICES,
 )
 from ..sequence import sequence_for_save
-from ..validators import HttpUrlValidator
+from ..validators import HttpUrlField, HttpUrlValidator, RulesCleanMixin, rule_error
 from .meeting_domain import meeting_to_domain
 from .meeting_queryset import MeetingPageManager
 from .mixins import lines
@@ -44,14 +47,20 @@ from .mixins import lines
 __all__ = ["MeetingPage"]
 
 Mode, Status = domain.AttendanceMode, domain.EventStatus
-_NEEDS_VENUE = {Mode.IN_PERSON.value, Mode.HYBRID.value}
-_NEEDS_LINK = {Mode.ONLINE.value, Mode.HYBRID.value}
-# Nobody needs to know where a meeting that will not take place (on this date) would have been.
-_PLACE_NOT_NEEDED = {Status.CANCELLED.value, Status.POSTPONED.value}
+# The core's name of a field → the form's, for the rules of civilsamhalle.rules.
+_FIELDS = {"venue": "venue_name", "url": "registration_url", "deadline": "registration_deadline"}
+# A rule is not judged when the form rejected a field it reads: it would read the old value.
+_READS = {
+    "end": ("start",),
+    "venue_name": ("mode", "status"),
+    "online_url": ("mode", "status"),
+    "registration_url": ("registration_kind",),
+    "registration_deadline": ("end",),
+}
 _TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class MeetingPage(Page):
+class MeetingPage(RulesCleanMixin, Page):
     """One meeting, with everything a resident needs before it and what came out of it after.
 
     ``uid`` identifies the meeting in every calendar that subscribed to it, for years: it is made
@@ -109,7 +118,7 @@ class MeetingPage(Page):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    online_url = models.URLField(
+    online_url = HttpUrlField(
         _("online meeting link"),
         max_length=500,
         blank=True,
@@ -151,12 +160,12 @@ class MeetingPage(Page):
     )
 
     registration_kind = models.CharField(
-        _("registration"),
+        pgettext_lazy("meeting sign-up", "registration"),
         max_length=16,
         choices=REGISTRATION_KIND_CHOICES,
         default=domain.RegistrationKind.NONE.value,
     )
-    registration_url = models.URLField(
+    registration_url = HttpUrlField(
         _("registration link"), max_length=500, blank=True, validators=[HttpUrlValidator()]
     )
     registration_deadline = models.DateTimeField(_("register by"), null=True, blank=True)
@@ -187,7 +196,7 @@ class MeetingPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("minutes"),
+        verbose_name=pgettext_lazy("meeting record", "minutes"),
     )
     follow_up = models.ForeignKey(
         "wagtail_civil.MeetingPage",
@@ -241,7 +250,8 @@ class MeetingPage(Page):
                 FieldPanel("registration_url"),
                 FieldPanel("registration_deadline"),
             ],
-            heading=_("Registration"),
+            # Translators: heading over how people sign up for the meeting
+            heading=pgettext_lazy("meeting sign-up", "Registration"),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
@@ -306,22 +316,31 @@ class MeetingPage(Page):
     # --- validation ------------------------------------------------------------------------------
 
     def clean(self) -> None:
-        """Each error goes on the field to correct, so the editor's typing is kept around it."""
+        """The core's rules for a meeting, each error on the field to correct.
+
+        A field the form already rejected is not judged again (see ``RulesCleanMixin``), so a
+        link typed wrong is reported as such, never as a missing link.
+        """
         super().clean()
+        problems: list[RuleError] = []
+        try:
+            rules.check_meeting_times(self.start, self.end)
+        except RuleError as error:
+            problems.append(error)
+        problems += rules.meeting_place_problems(
+            self.mode,
+            self.status,
+            has_venue=bool(self.venue_name.strip()),
+            online_url=self.online_url,
+        )
+        problems += rules.check_registration(
+            self.registration_kind, self.registration_url, self.registration_deadline, self.end
+        )
         errors: dict[str, Any] = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The meeting must end after it starts.")
-        place_needed = self.status not in _PLACE_NOT_NEEDED
-        if place_needed and self.mode in _NEEDS_VENUE and not self.venue_name.strip():
-            errors["venue_name"] = _("Say where the meeting is held, or choose “Online”.")
-        needs_link = self.mode in _NEEDS_LINK or self.status == Status.MOVED_ONLINE.value
-        if place_needed and needs_link and not self.online_url:
-            errors["online_url"] = _("An online meeting needs the link participants join by.")
-        external = domain.RegistrationKind.EXTERNAL.value
-        if self.registration_kind == external and not self.registration_url:
-            errors["registration_url"] = _("Give the link where people register.")
-        if self.registration_deadline and self.end and self.registration_deadline > self.end:
-            errors["registration_deadline"] = _("The deadline must be before the meeting ends.")
+        for problem in problems:
+            field = _FIELDS.get(problem.field or "", problem.field or "")
+            if not self.form_rejected(field, *_READS.get(field, ())):
+                errors.setdefault(field, rule_error(problem))
         if self.follow_up_id and self.pk and self.follow_up_id == self.pk:
             errors["follow_up"] = _("A meeting cannot be its own follow-up.")
         if errors:

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -29,7 +30,12 @@ from wagtail.search import index
 from civilsamhalle import model as domain
 
 from ..choices import COUNTRY_CHOICES, ORGANISATION_KIND_CHOICES
-from ..validators import HttpUrlValidator, validate_organisation_number
+from ..validators import (
+    HttpUrlField,
+    HttpUrlValidator,
+    RulesCleanMixin,
+    validate_organisation_number,
+)
 from .mixins import UniqueSlugMixin, richtext_to_text, slug_field
 
 __all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
@@ -67,6 +73,7 @@ class OrganisationAreaTag(TaggedItemBase):
 
 class Organisation(
     UniqueSlugMixin,
+    RulesCleanMixin,
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
@@ -126,7 +133,7 @@ class Organisation(
             "Swedish: ten digits, NNNNNN-NNNN. Norwegian: nine digits. Checked as you save."
         ),
     )
-    website = models.URLField(
+    website = HttpUrlField(
         _("website"), blank=True, max_length=500, validators=[HttpUrlValidator()]
     )
     email = models.EmailField(
@@ -174,7 +181,8 @@ class Organisation(
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("country"), FieldPanel("organisation_number")],
-            heading=_("Registration"),
+            # Translators: heading over the country and number an organisation is registered by
+            heading=pgettext_lazy("organisation register", "Registration"),
         ),
         MultiFieldPanel(
             [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
@@ -231,7 +239,9 @@ class Organisation(
         """
         super().clean()
         errors: dict[str, ValidationError] = {}
-        if self.organisation_number.strip():
+        if self.form_rejected("organisation_number", "country"):
+            pass  # the form says what is wrong with what was typed
+        elif self.organisation_number.strip():
             try:
                 self.organisation_number = validate_organisation_number(
                     self.organisation_number, self.country

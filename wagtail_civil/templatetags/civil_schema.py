@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from civilsamhalle.model import AttendanceMode, EventStatus
 
+from ..sites import absolute_url
 from .civil_time import local
 from .civil_views import MeetingView, meeting_view
 
@@ -72,7 +73,7 @@ def event_data(view: MeetingView, request: HttpRequest | None = None) -> dict[st
         "eventStatus": SCHEMA + _STATUS.get(page.status, "EventScheduled"),
         "eventAttendanceMode": SCHEMA + _MODE.get(mode, _MODE["in_person"]),
     }
-    url = page.get_full_url(request)
+    url = absolute_url(page, request)
     if url:
         data["url"] = url
     if page.theme:

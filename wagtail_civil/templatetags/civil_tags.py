@@ -17,7 +17,7 @@ from django.forms import BoundField
 from django.http import HttpRequest
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from pydantic import ValidationError
 
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
@@ -25,6 +25,7 @@ from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 from .. import conf
 from ..feed_urls import feed_path, feed_urls
 from ..labels import feed_labels
+from ..sites import site_name
 from . import civil_schema, civil_views
 from . import civil_time as times
 
@@ -67,9 +68,26 @@ def civil_date(value: dt.date | dt.datetime | None, arg: str = "") -> SafeString
 
 
 @register.filter
+def civil_deadline(value: dt.datetime | None) -> SafeString | str:
+    """A registration deadline: "onsdag 9 december 2026" when it was given as a day (stored as
+    local midnight), else the date and time."""
+    return times.deadline_html(value)
+
+
+@register.filter
 def civil_time(value: dt.time | None) -> SafeString | str:
     """A time of day as ``<time datetime="18:30">18:30</time>`` (programme items)."""
     return times.time_html(value)
+
+
+# --- the site -------------------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def civil_site_name(context: template.Context) -> str:
+    """``{% civil_site_name as name %}``: the name the feeds use too (see :mod:`..sites`)."""
+    request = _request(context)
+    return site_name(request=request) if request is not None else site_name()
 
 
 # --- meetings -------------------------------------------------------------------------------------
@@ -246,10 +264,10 @@ def civil_pagination(context: template.Context, page_obj: Any) -> dict[str, Any]
 # --- agreements -----------------------------------------------------------------------------------
 
 _STATES = {
-    "met": lambda: _("Met"),
-    "on_track": lambda: _("On track"),
-    "at_risk": lambda: _("At risk"),
-    "missed": lambda: _("Missed"),
+    "met": lambda: pgettext("commitment progress", "Met"),
+    "on_track": lambda: pgettext("commitment progress", "On track"),
+    "at_risk": lambda: pgettext("commitment progress", "At risk"),
+    "missed": lambda: pgettext("commitment progress", "Missed"),
 }
 
 

@@ -22,7 +22,16 @@ from django.utils.translation import gettext as _
 
 from .. import conf
 
-__all__ = ["date_html", "datetime_html", "local", "time_html", "time_range_html"]
+__all__ = [
+    "date_html",
+    "datetime_html",
+    "deadline_html",
+    "deadline_passed",
+    "is_whole_day",
+    "local",
+    "time_html",
+    "time_range_html",
+]
 
 
 def local(value: dt.datetime) -> dt.datetime:
@@ -107,3 +116,24 @@ def time_html(value: dt.time | None) -> SafeString | str:
     if not isinstance(value, dt.time):
         return ""
     return format_html('<time datetime="{}">{}</time>', value.strftime("%H:%M"), _time_text(value))
+
+
+def is_whole_day(value: dt.datetime) -> bool:
+    """Whether a deadline names a day: a date typed without a time is stored as local midnight,
+    and "register by 9 December" means through that day, not the evening before."""
+    return local(value).time() == dt.time(0)
+
+
+def deadline_passed(deadline: dt.datetime, now: dt.datetime) -> bool:
+    """Whether ``now`` is past the deadline; a deadline given as a day lasts the whole day."""
+    if is_whole_day(deadline):
+        next_day = local(deadline).date() + dt.timedelta(days=1)
+        deadline = dt.datetime.combine(next_day, dt.time(0), ZoneInfo(conf.time_zone()))
+    return now >= deadline
+
+
+def deadline_html(value: dt.datetime | None) -> SafeString | str:
+    """A deadline: the day alone (with its weekday) for a whole-day one, else day and time."""
+    if not isinstance(value, dt.datetime):
+        return ""
+    return date_html(value, weekday=True) if is_whole_day(value) else datetime_html(value)

@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from civilsamhalle.model import AttendanceMode, EventStatus, RegistrationKind
 
+from .civil_time import deadline_passed
+
 __all__ = ["Link", "MeetingView", "SpeakerView", "meeting_view", "organisation_url", "public_page"]
 
 _OFF = {EventStatus.CANCELLED.value, EventStatus.POSTPONED.value}
@@ -121,7 +123,7 @@ def _registration(page: Any, now: dt.datetime, is_off: bool, is_over: bool) -> s
         return ""
     if is_off or is_over:
         return ""
-    if page.registration_deadline and page.registration_deadline < now:
+    if page.registration_deadline and deadline_passed(page.registration_deadline, now):
         return "closed"
     return "open"
 

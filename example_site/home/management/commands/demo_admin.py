@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+from demo.loader import parse_host
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -28,8 +29,21 @@ class Command(BaseCommand):
         parser.add_argument(
             "--password", default=os.environ.get("DEMO_ADMIN_PASSWORD", DEFAULT_PASSWORD)
         )
+        parser.add_argument(
+            "--host",
+            default=None,
+            help="Where the demo runs (127.0.0.1:8124), for the admin address printed "
+            "(default: WAGTAILADMIN_BASE_URL).",
+        )
 
-    def handle(self, *args: object, username: str, password: str, **options: object) -> None:
+    def handle(
+        self,
+        *args: object,
+        username: str,
+        password: str,
+        host: str | None = None,
+        **options: object,
+    ) -> None:
         if not settings.DEBUG:
             raise CommandError("demo_admin only runs with DEBUG on; use createsuperuser instead.")
         user_model = get_user_model()
@@ -43,7 +57,16 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         verb = "Created" if created else "Reset"
-        base = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+        if host:
+            try:
+                hostname, port = parse_host(host)
+            except ValueError as exc:
+                raise CommandError(f"--host: {exc}") from exc
+            name = f"[{hostname}]" if ":" in hostname else hostname
+            base = f"http://{name}" + ("" if port == 80 else f":{port}")
+        else:
+            base = getattr(settings, "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+            base = base.rstrip("/")
         self.stdout.write(
             self.style.SUCCESS(f"{verb} the demo administrator.")
             + f"\n  Admin:    {base}/admin/\n  User:     {username}\n  Password: {password}"

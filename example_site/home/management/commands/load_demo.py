@@ -29,9 +29,24 @@ class Command(BaseCommand):
             default=None,
             help="Date the upcoming and this year's meetings are placed from (default: today).",
         )
+        parser.add_argument(
+            "--host",
+            default=None,
+            help="Where the demo runs, as given to runserver (127.0.0.1:8124); sets the Site's "
+            "hostname and port (default: the host of WAGTAILADMIN_BASE_URL).",
+        )
 
-    def handle(self, *args: object, today: dt.date | None = None, **options: object) -> None:
-        result = load_demo(today)
+    def handle(
+        self,
+        *args: object,
+        today: dt.date | None = None,
+        host: str | None = None,
+        **options: object,
+    ) -> None:
+        try:
+            result = load_demo(today, host)
+        except ValueError as exc:
+            raise CommandError(f"--host: {exc}") from exc
         self.stdout.write(self.style.SUCCESS("Demo content loaded:"))
         for line in result.tally.lines():
             self.stdout.write(line)

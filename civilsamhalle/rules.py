@@ -1,0 +1,155 @@
+"""The rules a data file and an editor's form share, each failure named by a code.
+
+The command line words a failure in the terminal's language, the Wagtail admin in the editor's,
+next to the field that was typed. Both need to know *which* rule failed and *what was typed*, not
+an English sentence, so every rule raises :class:`RuleError` with a ``code``, the core's name of
+the ``field`` and the ``params`` its message is filled in with. :data:`MESSAGES` holds the core's
+own wording (translated through the ``civilsamhalle`` catalogue); the admin keeps its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from .i18n import translation
+
+__all__ = [
+    "MESSAGES",
+    "RuleError",
+    "check_http_url",
+    "check_meeting_times",
+    "check_registration",
+    "check_validity",
+    "meeting_place_problems",
+    "message",
+]
+
+# Meetings that will not take place (on this date) need no place: nobody goes there.
+_PLACE_NOT_NEEDED = frozenset({"cancelled", "postponed"})
+_NEEDS_VENUE = frozenset({"in_person", "hybrid"})
+_NEEDS_LINK = frozenset({"online", "hybrid"})
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+
+# code → English message; ``{value}`` is what was typed. Kept in the catalogue by these msgids.
+MESSAGES: dict[str, str] = {
+    "empty": "must not be empty",
+    "url_scheme": "only http and https links can be used: '{value}' is a '{scheme}:' link",
+    "url_no_scheme": "'{value}' is not a whole link: it must start with https:// or http://",
+    "url_no_host": "'{value}' has no address after '{scheme}://'",
+    "url_space": "'{value}' contains a space or an invisible character",
+    "time_zone_unknown": "unknown time zone '{value}'",
+    "datetime_naive": "'{value}' has no time zone: add its UTC offset, e.g. +01:00 (without it "
+    "the time is ambiguous)",
+    "email_invalid": "'{value}' is not an email address",
+    "meeting_end_before_start": "the meeting must end after it starts",
+    "online_link_missing": "an online or hybrid meeting needs the link participants join by "
+    "(online_url)",
+    "venue_missing": "a meeting held in person or hybrid needs a venue; or set mode to 'online'",
+    "registration_link_missing": "an external registration needs the registration link",
+    "registration_deadline_after_end": "the registration deadline must be before the meeting ends",
+    "validity_order": "the agreement must end after it starts ({valid_until} is before "
+    "{valid_from})",
+    "own_parent": "an organisation cannot be its own parent",
+    "organisation_number_characters": "'{value}' may contain only digits, spaces and a hyphen",
+    "organisation_number_length_se": "'{value}' has {count} digits; a Swedish organisation "
+    "number has ten digits (NNNNNN-NNNN)",
+    "organisation_number_length_no": "'{value}' has {count} digits; a Norwegian organisation "
+    "number has nine digits",
+    "organisation_number_check_digit_se": "'{value}' is not a valid Swedish organisation number "
+    "(check digit)",
+    "organisation_number_check_digit_no": "'{value}' is not a valid Norwegian organisation "
+    "number (check digit)",
+    "country_unknown": "unknown country '{value}'; expected SE or NO",
+}
+
+
+def message(
+    code: str, params: Mapping[str, object] | None = None, language: str | None = None
+) -> str:
+    """The core's message for ``code`` in ``language`` (English when ``None``), filled in."""
+    template = translation(language).gettext(MESSAGES[code])
+    return template.format(**(params or {}))
+
+
+class RuleError(ValueError):
+    """A broken rule: ``code`` says which, ``field`` where, ``params`` what was typed."""
+
+    def __init__(self, code: str, field: str | None = None, **params: object) -> None:
+        self.code = code
+        self.field = field
+        self.params: dict[str, object] = params
+        super().__init__(message(code, params))
+
+    @property
+    def template(self) -> str:
+        """The English message with ``{placeholders}``, as pydantic's custom errors want it."""
+        return MESSAGES[self.code]
+
+
+def check_http_url(value: str) -> str:
+    """``value`` stripped, if it is an http(s) link a browser can open; else :class:`RuleError`."""
+    value = value.strip()
+    match = _SCHEME.match(value)
+    # "localhost:8000" is a host and a port, not a scheme.
+    if not match or value[match.end() : match.end() + 1].isdigit():
+        raise RuleError("url_no_scheme", value=value)
+    scheme = match.group(1)
+    if scheme.lower() not in ("http", "https"):
+        raise RuleError("url_scheme", value=value, scheme=scheme)
+    rest = value[len(scheme) + 1 :]
+    if not rest.startswith("//") or not rest[2:] or rest[2:].startswith("/"):
+        raise RuleError("url_no_host", value=value, scheme=scheme)
+    if any(c.isspace() or not c.isprintable() for c in value):
+        raise RuleError("url_space", value=value)
+    return value
+
+
+def check_meeting_times(start: dt.datetime | None, end: dt.datetime | None) -> None:
+    """A meeting ends after it starts (compared as instants, not as wall-clock times)."""
+    if start is not None and end is not None and end <= start:
+        raise RuleError("meeting_end_before_start", "end")
+
+
+def meeting_place_problems(
+    mode: str, status: str, *, has_venue: bool, online_url: str | None
+) -> list[RuleError]:
+    """Where a meeting takes place: a venue in person, a link online, both when hybrid.
+
+    A cancelled or postponed meeting needs neither; a meeting moved online needs its link.
+    ``mode`` and ``status`` are the values of :class:`~civilsamhalle.model.AttendanceMode` and
+    :class:`~civilsamhalle.model.EventStatus`.
+    """
+    mode, status = str(mode), str(status)
+    if status in _PLACE_NOT_NEEDED:
+        return []
+    problems = []
+    if mode in _NEEDS_VENUE and status != "moved_online" and not has_venue:
+        problems.append(RuleError("venue_missing", "venue"))
+    if (mode in _NEEDS_LINK or status == "moved_online") and not (online_url or "").strip():
+        problems.append(RuleError("online_link_missing", "online_url"))
+    return problems
+
+
+def check_registration(
+    kind: str, url: str | None, deadline: dt.datetime | None, end: dt.datetime | None
+) -> list[RuleError]:
+    """An external registration has its link; registering closes before the meeting ends."""
+    problems = []
+    if str(kind) == "external" and not (url or "").strip():
+        problems.append(RuleError("registration_link_missing", "url"))
+    if deadline is not None and end is not None and deadline > end:
+        problems.append(RuleError("registration_deadline_after_end", "deadline"))
+    return problems
+
+
+def check_validity(valid_from: dt.date | None, valid_until: dt.date | None) -> None:
+    """An agreement's validity ends on or after the day it starts."""
+    if valid_from and valid_until and valid_until < valid_from:
+        raise RuleError(
+            "validity_order",
+            "valid_until",
+            valid_from=str(valid_from),
+            valid_until=str(valid_until),
+        )

@@ -1,0 +1,30 @@
+"""Every table of the app's templates is one that stacks on a phone (see tests/browser/test_tables).
+
+The stacking is CSS (``.civil-table-stack``) fed by the markup: a data cell without its column's
+name in ``data-label`` would show a bare value on a phone, and a table without explicit roles
+may stop being announced as a table once CSS changes its display.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import wagtail_civil
+
+TEMPLATES = Path(wagtail_civil.__file__).parent / "templates" / "wagtail_civil"
+
+
+def test_every_table_stacks_and_labels_its_cells():
+    tables = 0
+    for template in sorted(TEMPLATES.rglob("*.html")):
+        text = template.read_text(encoding="utf-8")
+        for table in re.findall(r"<table\b.*?</table>", text, flags=re.S):
+            tables += 1
+            opening = re.match(r"<table\b[^>]*>", table).group(0)
+            assert "civil-table-stack" in opening and 'role="table"' in opening, template.name
+            for cell in re.findall(r"<td\b[^>]*>", table):
+                assert "data-label=" in cell and 'role="cell"' in cell, (template.name, cell)
+            for row in re.findall(r"<tr\b[^>]*>", table):
+                assert 'role="row"' in row, (template.name, row)
+    assert tables >= 1
