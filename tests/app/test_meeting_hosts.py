@@ -15,8 +15,8 @@ from wagtail.users.models import UserProfile
 
 from wagtail_civil.models import MeetingHost, MeetingPage
 
-BEFORE = [("wagtail_civil", "0002_a_unicode_slugs")]
-AFTER = [("wagtail_civil", "0003_a_meeting_hosts")]
+BEFORE = [("wagtail_civil", "0002_unicode_slugs")]
+AFTER = [("wagtail_civil", "0003_meeting_hosts")]
 
 
 @pytest.fixture

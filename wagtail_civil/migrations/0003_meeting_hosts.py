@@ -53,7 +53,7 @@ def rows_to_hosts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_civil', '0002_a_unicode_slugs'),
+        ('wagtail_civil', '0002_unicode_slugs'),
         ('wagtailcore', '0001_initial'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
