@@ -157,3 +157,25 @@ def test_the_stacked_table_is_still_a_table_to_a_screen_reader(
         if node.get("role", {}).get("value") == "columnheader"
     }
     assert "Undertecknad av" in names, names
+
+
+# Cells that show their column's label on a phone although they hold nothing.
+EMPTY_BUT_LABELLED_JS = """
+() => [...document.querySelectorAll('main table tbody td[data-label]')]
+  .filter(cell => !cell.textContent.trim() && getComputedStyle(cell).display !== 'none'
+    && cell.getBoundingClientRect().height > 0)
+  .map(cell => `${cell.parentElement.children[0].textContent.trim()}: ${cell.dataset.label}`)
+"""
+
+
+def test_a_blank_cell_shows_no_label_with_nothing_after_it(
+    agreement_path: str, open_page: Callable[..., Any]
+) -> None:
+    # The demo's ÖK Idé showed "Undertecknarens titel:" and no title under every party but one.
+    AgreementSignature.objects.filter(party_name=PARTIES[0][0]).update(signatory_title="")
+    page = open_page(agreement_path, viewport="mobile")
+    page.set_viewport_size({"width": 320, "height": 667})
+    assert page.locator("main table tbody tr").count() == len(PARTIES)
+    assert page.evaluate(EMPTY_BUT_LABELLED_JS) == []
+    title = PARTIES[1][2]
+    assert page.locator("main table tbody td", has_text=title).is_visible()
