@@ -60,7 +60,7 @@ demo: $(VENV)/.installed-wagtail
 	$(MANAGE) runserver $(HOST)
 
 demo-reset:
-	rm -rf example_site/db.sqlite3 example_site/media
+	rm -rf example_site/db.sqlite3 example_site/db.sqlite3-wal example_site/db.sqlite3-shm example_site/media
 
 # --- checks ----------------------------------------------------------------------------------------
 

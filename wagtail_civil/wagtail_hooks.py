@@ -1,4 +1,10 @@
-"""The admin: organisations and their categories under one "Civil society" menu."""
+"""The admin: organisations and their categories under one "Civil society" menu.
+
+The view sets name no ``search_fields``: both models are indexed, so the listings and choosers
+search through Wagtail's search backend with the models' own ``search_fields`` (the name as you
+type it). Naming fields on the view set would hand them to the backend as the fields to narrow a
+search to, which the database backend cannot do (SQLite answered "no such column: name").
+"""
 
 from __future__ import annotations
 
@@ -18,7 +24,6 @@ class OrganisationViewSet(SnippetViewSet):
     menu_order = 100
     list_display = ["name", "kind", "country", "organisation_number"]
     list_filter = ["kind", "country", "categories"]
-    search_fields = ["name", "description"]
     ordering = ["name"]
     list_per_page = 50
     copy_view_enabled = False
@@ -31,7 +36,6 @@ class OrganisationCategoryViewSet(SnippetViewSet):
     menu_label = _("Categories")
     menu_order = 200
     list_display = ["name", "slug"]
-    search_fields = ["name", "description"]
     ordering = ["name"]
 
 

@@ -27,6 +27,7 @@ from wagtail_civil.models import (
     AgreementPage,
     AgreementSignature,
     MeetingAttendance,
+    MeetingHost,
     MeetingIndexPage,
     MeetingPage,
     MeetingProgrammeItem,
@@ -350,7 +351,9 @@ def _meeting_values(spec: specs.Meeting, refs: _Refs) -> dict[str, Any]:
 
 def _meeting_relations(page: MeetingPage, spec: specs.Meeting, refs: _Refs) -> bool:
     orgs = refs.organisations
-    changed = set_m2m(page.hosts, [orgs[slug] for slug in spec.hosts])
+    changed = set_children(page, "host_links", MeetingHost, [
+        {"organisation_id": orgs[slug].pk} for slug in spec.hosts
+    ])
     changed |= set_m2m(page.categories, [refs.categories[slug] for slug in spec.categories])
     changed |= set_children(page, "programme", MeetingProgrammeItem, [
         {"start_time": p.start_time, "title": p.title, "description": p.description}

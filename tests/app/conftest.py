@@ -28,6 +28,7 @@ from wagtail_civil.models import (
     AgreementCommitment,
     AgreementPage,
     AgreementSignature,
+    MeetingHost,
     MeetingIndexPage,
     MeetingPage,
     MeetingProgrammeItem,
@@ -144,7 +145,7 @@ def make_meeting(civil_site: CivilSite) -> Callable[..., MeetingPage]:
         fields.setdefault("venue_name", "Folkets Hus")
         fields.setdefault("locality", "Uddevalla")
         meeting = MeetingPage(title=title, start=start, end=start + duration, **fields)
-        meeting.hosts.set(list(hosts))
+        meeting.host_links = [MeetingHost(organisation=host) for host in hosts]
         meeting.categories.set(list(categories))
         meeting.programme = [
             MeetingProgrammeItem(start_time=at, title=item_title) for at, item_title in programme

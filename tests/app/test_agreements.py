@@ -78,7 +78,7 @@ def test_domain_agreement(make_agreement, make_organisation):
     assert item.principles == ("Självständighet: Parterna är oberoende.", "Dialog.")
     assert item.status.value == "in_force"
     assert [(s.organisation_id, s.organisation) for s in item.signatures] == [
-        ("bave-forsamling", "Bäve församling"),
+        ("bäve-församling", "Bäve församling"),
         (None, "Uddevalla kommun"),
     ]
     assert [(c.minimum, c.meeting_kind and c.meeting_kind.value) for c in item.commitments] == [

@@ -107,7 +107,7 @@ def content(civil_site, make_category, make_organisation, make_agreement, make_m
 
 def _values(converter: str | None, real: dict[str, list[str]]) -> list[str]:
     """Real values for a path parameter (so the valid route is reached) and garbage."""
-    kind = "slug" if converter in (None, "slug", "str") else "pk"
+    kind = "slug" if converter in (None, "slug", "civil_slug", "str") else "pk"
     return real[kind] + GARBAGE_VALUES
 
 
@@ -118,7 +118,7 @@ def _expand(route: str, real: dict[str, list[str]]) -> list[tuple[str, bool]]:
         return [(route, True)]
     results = []
     head, tail = route[: match.start()], route[match.end() :]
-    reals = set(real["slug" if match["converter"] in (None, "slug", "str") else "pk"])
+    reals = set(real["slug" if match["converter"] in (None, "slug", "civil_slug", "str") else "pk"])
     for value in _values(match["converter"], real):
         for rest, rest_real in _expand(tail, real):
             results.append((head + value + rest, rest_real and value in reals))

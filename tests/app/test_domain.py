@@ -98,7 +98,7 @@ def test_meeting_to_domain_carries_the_page(rich_meeting):
 
 def test_unpublished_organisations_never_leave_through_a_meeting(rich_meeting):
     item = rich_meeting.to_domain()
-    assert item.host_ids == ("teaterforeningen",)
+    assert item.host_ids == ("teaterföreningen",)
     assert item.hosts == (
         "Teaterföreningen",
         "Kultur- och fritidsförvaltningen",

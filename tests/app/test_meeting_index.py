@@ -54,9 +54,9 @@ def test_past_route(client, calendar, stub_templates):
     ("query", "expected"),
     [
         ({"kind": "hearing"}, ["Hearing"]),
-        ({"organisation": "teaterforeningen"}, ["Teaterdialog"]),
-        ({"category": "kulturforeningar"}, ["Teaterdialog"]),
-        ({"kind": "dialogue", "category": "kulturforeningar"}, ["Teaterdialog"]),
+        ({"organisation": "teaterföreningen"}, ["Teaterdialog"]),
+        ({"category": "kulturföreningar"}, ["Teaterdialog"]),
+        ({"kind": "dialogue", "category": "kulturföreningar"}, ["Teaterdialog"]),
     ],
 )
 def test_filters(client, calendar, stub_templates, query, expected):

@@ -305,7 +305,7 @@ def test_for_category_counts_tagged_meetings_and_published_hosts(
     make_meeting("Via värd", hosts=[theatre])
     make_meeting("Via opublicerad värd", hosts=[secret])
     make_meeting("Annat")
-    for key in (culture, "kulturforeningar"):
+    for key in (culture, "kulturföreningar"):
         found = MeetingPage.objects.for_category(key).order_by("title")
         assert _titles(found) == ["Taggat", "Via värd"]
 

@@ -9,7 +9,7 @@ from .agreements import (
 )
 from .categories import OrganisationCategory
 from .meeting_index import MeetingIndexPage
-from .meeting_parts import MeetingAttendance, MeetingProgrammeItem, MeetingSpeaker
+from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
 from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage, organisation_detail_context
@@ -20,6 +20,7 @@ __all__ = [
     "AgreementPage",
     "AgreementSignature",
     "MeetingAttendance",
+    "MeetingHost",
     "MeetingIndexPage",
     "MeetingPage",
     "MeetingPageManager",

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
-from .mixins import unique_slug
+from .mixins import UniqueSlugMixin, slug_field
 
 __all__ = ["OrganisationCategory"]
 
 
-class OrganisationCategory(index.Indexed, models.Model):
+class OrganisationCategory(UniqueSlugMixin, index.Indexed, models.Model):
     """E.g. pensioners' organisations, rural associations, faith communities, study associations.
 
     Councils (samråd) give their seats to categories rather than to single organisations, and a
@@ -24,16 +22,12 @@ class OrganisationCategory(index.Indexed, models.Model):
     """
 
     name = models.CharField(_("name"), max_length=255, unique=True)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=255,
-        unique=True,
-        blank=True,
-        help_text=_(
+    slug = slug_field(
+        _(
             "Used in web addresses, e.g. /organisations/?category=pensioners. Made from the "
             "name when left blank. Changing it breaks links to the old address; calendar "
             "subscriptions keep working."
-        ),
+        )
     )
     description = models.TextField(
         _("description"),
@@ -62,13 +56,3 @@ class OrganisationCategory(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name)

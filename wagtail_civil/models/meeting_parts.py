@@ -1,4 +1,4 @@
-"""The inline parts of a meeting page: programme, speakers, organisations that took part."""
+"""The inline parts of a meeting page: hosts, programme, speakers, organisations that took part."""
 
 from __future__ import annotations
 
@@ -12,9 +12,35 @@ from wagtail.models import Orderable
 
 from civilsamhalle import model as domain
 
-__all__ = ["MeetingAttendance", "MeetingProgrammeItem", "MeetingSpeaker"]
+__all__ = ["MeetingAttendance", "MeetingHost", "MeetingProgrammeItem", "MeetingSpeaker"]
 
 MEETING = "wagtail_civil.MeetingPage"
+
+
+class MeetingHost(Orderable):
+    """A host organisation of a meeting, picked in the admin's searchable organisation chooser.
+
+    An inline row rather than a many-to-many field so editors choose hosts in Wagtail's snippet
+    chooser (the register can hold hundreds); ``MeetingPage.hosts`` reads through these rows.
+    """
+
+    page = ParentalKey(MEETING, on_delete=models.CASCADE, related_name="host_links")
+    organisation = models.ForeignKey(
+        "wagtail_civil.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+
+    panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("host organisation")
+        verbose_name_plural = _("host organisations")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class MeetingProgrammeItem(Orderable):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -22,6 +22,12 @@ from .. import conf
 __all__ = ["MeetingPageQuerySet", "MeetingPageManager"]
 
 CANCELLED = EventStatus.CANCELLED.value
+
+
+def _host_links() -> QuerySet:
+    from .meeting_parts import MeetingHost
+
+    return MeetingHost.objects.select_related("organisation")
 
 
 class MeetingPageQuerySet(PageQuerySet):
@@ -39,7 +45,9 @@ class MeetingPageQuerySet(PageQuerySet):
             .select_related("agreement", "minutes", "follow_up")
             .prefetch_related(
                 "categories",
-                "hosts__categories",
+                # Each host with its organisation in one query, then their categories in one.
+                Prefetch("host_links", queryset=_host_links()),
+                "host_links__organisation__categories",
                 "programme",
                 "speakers__organisation",
                 "attending_organisations__organisation",
@@ -61,9 +69,7 @@ class MeetingPageQuerySet(PageQuerySet):
         """Meetings not yet over, and recently cancelled ones (:meth:`visible`), soonest first."""
         now = now or timezone.now()
         return (
-            self.visible(now)
-            .filter(Q(end__gte=now) | Q(status=CANCELLED))
-            .order_by("start", "pk")
+            self.visible(now).filter(Q(end__gte=now) | Q(status=CANCELLED)).order_by("start", "pk")
         )
 
     def past(self, now: dt.datetime | None = None) -> MeetingPageQuerySet:
@@ -84,7 +90,7 @@ class MeetingPageQuerySet(PageQuerySet):
             org_filter = {"organisation__slug": organisation}
         else:
             org_filter = {"organisation": organisation}
-        hosted = MeetingPage.hosts.through.objects.filter(**org_filter).values("meetingpage_id")
+        hosted = MeetingPage.hosts.through.objects.filter(**org_filter).values("page_id")
         attended = MeetingAttendance.objects.filter(**org_filter).values("page_id")
         return self.filter(Q(pk__in=hosted) | Q(pk__in=attended))
 
@@ -106,7 +112,7 @@ class MeetingPageQuerySet(PageQuerySet):
         tagged = MeetingPage.categories.through.objects.filter(**direct).values("meetingpage_id")
         hosted = MeetingPage.hosts.through.objects.filter(
             organisation__live=True, **via_host
-        ).values("meetingpage_id")
+        ).values("page_id")
         return self.filter(Q(pk__in=tagged) | Q(pk__in=hosted))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -17,6 +18,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
@@ -124,8 +126,10 @@ class MeetingPage(RulesCleanMixin, Page):
         help_text=_("The link participants use to join, e.g. a Teams or Zoom meeting."),
     )
 
-    hosts = ParentalManyToManyField(
+    # Edited as the inline ``host_links`` (a searchable chooser); read here for queries.
+    hosts = models.ManyToManyField(
         "wagtail_civil.Organisation",
+        through="wagtail_civil.MeetingHost",
         blank=True,
         related_name="hosted_meetings",
         verbose_name=_("host organisations"),
@@ -233,10 +237,13 @@ class MeetingPage(RulesCleanMixin, Page):
         FieldPanel("online_url"),
     ]
     organisers_panels = [
-        FieldPanel("hosts"),
+        MultipleChooserPanel(
+            "host_links", chooser_field_name="organisation", label=_("host organisations")
+        ),
         FieldPanel("municipal_hosts"),
         FieldPanel("agreement"),
-        FieldPanel("categories"),
+        # A short list: every category visible at once, ticked without Ctrl-click.
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [
                 FieldPanel("registration_kind"),
@@ -364,8 +371,13 @@ class MeetingPage(RulesCleanMixin, Page):
 
     @property
     def public_hosts(self) -> list[Any]:
-        """Published host organisations (uses the prefetch of ``for_feed()``)."""
-        return [h for h in self.hosts.all() if h.live]
+        """Published host organisations, each once, in the editor's order.
+
+        Read from ``host_links`` (uses the prefetch of ``for_feed()``), which a preview or a
+        revision holds in memory, so a draft shows the hosts it was saved with.
+        """
+        hosts = {link.organisation_id: link.organisation for link in self.host_links.all()}
+        return [h for h in hosts.values() if h.live]
 
     @property
     def host_names(self) -> list[str]:

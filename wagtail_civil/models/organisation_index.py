@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
 from wagtail.search import index
 
+from .. import converters  # noqa: F401  (registers <civil_slug:…> for the route below)
 from .mixins import paginate
 from .organisations import Organisation
 
@@ -100,11 +101,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
 
     def get_organisations(self, request: HttpRequest) -> models.QuerySet:
         """The organisations this directory lists before filtering (override to narrow)."""
-        return (
-            Organisation.objects.public()
-            .select_related("logo")
-            .prefetch_related("categories")
-        )
+        return Organisation.objects.public().select_related("logo").prefetch_related("categories")
 
     def get_filterset(self, request: HttpRequest) -> Any:
         from ..filters import OrganisationFilterSet
@@ -126,13 +123,12 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
             context_overrides={
                 "filter": filterset,
                 "organisations": organisations,
-                "is_filtered": filterset.is_bound and any(
-                    filterset.form.cleaned_data.get(name) for name in filterset.filters
-                ),
+                "is_filtered": filterset.is_bound
+                and any(filterset.form.cleaned_data.get(name) for name in filterset.filters),
             },
         )
 
-    @path("<slug:slug>/", name="organisation")
+    @path("<civil_slug:slug>/", name="organisation")
     def organisation(self, request: HttpRequest, slug: str) -> TemplateResponse:
         try:
             organisation = self.get_organisations(request).get(slug=slug)

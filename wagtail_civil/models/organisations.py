@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -35,7 +36,7 @@ from ..validators import (
     RulesCleanMixin,
     validate_organisation_number,
 )
-from .mixins import richtext_to_text, unique_slug
+from .mixins import UniqueSlugMixin, richtext_to_text, slug_field
 
 __all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
 
@@ -71,6 +72,7 @@ class OrganisationAreaTag(TaggedItemBase):
 
 
 class Organisation(
+    UniqueSlugMixin,
     RulesCleanMixin,
     DraftStateMixin,
     LockableMixin,
@@ -87,16 +89,12 @@ class Organisation(
     """
 
     name = models.CharField(_("name"), max_length=255)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=255,
-        unique=True,
-        blank=True,
-        help_text=_(
+    slug = slug_field(
+        _(
             "The organisation's web address uses it. Made from the name when left blank; "
             "changing it later breaks links to the old address (calendar subscriptions keep "
             "working)."
-        ),
+        )
     )
     kind = models.CharField(
         _("kind"),
@@ -179,7 +177,8 @@ class Organisation(
         TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent")]),
-        FieldPanel("categories"),
+        # A short list: every category visible at once, ticked without Ctrl-click.
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [FieldPanel("country"), FieldPanel("organisation_number")],
             # Translators: heading over the country and number an organisation is registered by
@@ -255,13 +254,6 @@ class Organisation(
             errors["parent"] = ValidationError(_("An organisation cannot be part of itself."))
         if errors:
             raise ValidationError(errors)
-        if not self.slug and self.name:
-            self.slug = unique_slug(self, self.name)
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def _is_own_ancestor(self) -> bool:
         """Whether the chosen parent, its parent, … leads back here (a loop has no top)."""

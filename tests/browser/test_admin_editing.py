@@ -1,0 +1,228 @@
+"""The editor's first hour, through the real Wagtail admin in Chromium.
+
+Nordic names saved with the slug the admin's JavaScript fills in (with Wagtail's default
+``WAGTAIL_ALLOW_UNICODE_SLUGS``: the admin builds its forms once per process, so the other
+value is tested at the form level in tests/app/test_slugs.py), every admin listing of the app
+searched by typing in its search box, and categories ticked in the organisation form. Fields
+and buttons are found by their names, never by their (translated) labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.app.conftest import CivilSite
+
+from .conftest import LOCALE
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "nordic-test-password"
+SNIPPETS = "/admin/snippets/wagtail_civil"
+
+
+@pytest.fixture
+def site(
+    transactional_db: Any, django_db_serialized_rollback: Any, civil_site: CivilSite
+) -> CivilSite:
+    return civil_site
+
+
+@pytest.fixture
+def admin(browser: Any, live_server: Any, site: CivilSite) -> Iterator[Any]:
+    """A browser tab logged in to the admin through its login form, as an editor does."""
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", PASSWORD)
+    context = browser.new_context(base_url=live_server.url, locale=LOCALE)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("[name=username]", "redaktor")
+    page.fill("[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.locator("form [type=submit]").first.click()
+    assert "/admin/login/" not in page.url
+    yield page
+    context.close()
+
+
+def _type_name(page: Any, name: str) -> None:
+    """Type the name key by key, as an editor does, so Wagtail's slug sync runs."""
+    field = page.locator("[name=name]")
+    field.click()
+    field.press_sequentially(name)
+    field.press("Tab")
+
+
+def _publish(page: Any) -> None:
+    """Press Publish (in the footer's dropdown for snippets with drafts) or Save."""
+    publish = page.locator("form [name=action-publish]")
+    if publish.count():
+        if not publish.first.is_visible():
+            page.locator("footer [data-w-dropdown-target=toggle]").first.click()
+        button = publish.first
+    else:
+        button = page.locator("footer form [type=submit], form footer [type=submit]").first
+    with page.expect_navigation():
+        button.click()
+
+
+# (kind, name, slug filled in with unicode slugs, without)
+NAMES = [
+    ("organisation", "Bäve hembygdsförening", "bäve-hembygdsförening", "bave-hembygdsforening"),
+    ("organisationcategory", "Föreningar på landsbygden", "föreningar-på-landsbygden",
+     "foreningar-pa-landsbygden"),
+    ("organisation", "Bærum frivilligsentral Østre", "bærum-frivilligsentral-østre",
+     "baerum-frivilligsentral-ostre"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "name", "unicode_slug", "ascii_slug"), NAMES)
+def test_a_nordic_name_is_published_with_the_slug_as_filled(
+    admin: Any,
+    site: CivilSite,
+    kind: str,
+    name: str,
+    unicode_slug: str,
+    ascii_slug: str,
+) -> None:
+    from wagtail_civil.models import Organisation, OrganisationCategory
+
+    expected = unicode_slug  # Wagtail's default; tests/app/test_slugs.py posts both kinds
+    admin.goto(f"{SNIPPETS}/{kind}/add/")
+    _type_name(admin, name)
+    # Filled in by Wagtail's JavaScript as the name was typed; the test never touches it.
+    expect(admin.locator("[name=slug]")).to_have_value(expected)
+
+    _publish(admin)
+
+    assert "/add/" not in admin.url, admin.locator("main").inner_text()[:1000]  # no form errors
+    model = Organisation if kind == "organisation" else OrganisationCategory
+    saved = model.objects.get(name=name)
+    assert saved.slug == expected
+    directory = site.organisation_index.url
+    if kind == "organisation":
+        assert saved.live
+        public = admin.goto(saved.get_url())
+    else:
+        public = admin.goto(f"{directory}?category={saved.slug}")
+    assert public is not None and public.status == 200
+    if kind == "organisation":
+        assert name in admin.locator("main").inner_text()
+
+
+@pytest.fixture
+def register(site: CivilSite) -> CivilSite:
+    from tests.app.conftest import publish
+    from wagtail_civil.models import AgreementPage, MeetingPage, Organisation, OrganisationCategory
+
+    from .conftest import next_week_at
+
+    culture = OrganisationCategory.objects.create(name="Kulturföreningar")
+    OrganisationCategory.objects.create(name="Pensionärsorganisationer")
+    for org_name in ("Kulturföreningen Bäve", "Röda Korset Uddevallakretsen"):
+        organisation = Organisation(name=org_name, live=False)
+        organisation.save()
+        if org_name.startswith("Kultur"):
+            organisation.categories.set([culture])
+        publish(organisation)
+    for title in ("Dialogmöte om kulturhuset", "Dialogmöte om fritidsgårdarna"):
+        start = next_week_at()
+        meeting = MeetingPage(title=title, start=start, end=start, venue_name="Folkets Hus")
+        meeting.end = start.replace(hour=20)
+        meeting.live = False
+        site.meeting_index.add_child(instance=meeting)
+        publish(meeting)
+    agreement = AgreementPage(title="Kulturöverenskommelse", live=False)
+    site.home.add_child(instance=agreement)
+    publish(agreement)
+    return site
+
+
+def _search(page: Any, url: str, query: str, found: str, not_found: str) -> None:
+    """Type in the listing's own search box and wait for the results it swaps in."""
+    response = page.goto(url)
+    assert response is not None and response.status == 200, url
+    # The listing's own box (the sidebar's searches all pages): results are swapped in as typed.
+    box = page.locator("main input[name=q]").first
+    box.press_sequentially(query)
+    results = page.locator("main")
+    expect(results).not_to_contain_text(not_found)
+    expect(results).to_contain_text(found)
+    assert page.url.split("?")[0].endswith(url), page.url
+
+
+def test_every_admin_listing_of_the_app_can_be_searched(admin: Any, register: CivilSite) -> None:
+    listings = [
+        (f"{SNIPPETS}/organisation/", "Kulturföreningen Bäve", "Röda Korset"),
+        (f"{SNIPPETS}/organisationcategory/", "Kulturföreningar", "Pensionärsorganisationer"),
+        ("/admin/pages/search/", "Dialogmöte om kulturhuset", "fritidsgårdarna"),
+        (f"/admin/pages/{register.meeting_index.pk}/", "Dialogmöte om kulturhuset", "fritids"),
+        ("/admin/pages/search/", "Kulturöverenskommelse", "fritidsgårdarna"),
+    ]
+    for url, found, not_found in listings:
+        _search(admin, url, "kultur", found, not_found)
+
+
+def test_categories_are_ticked_in_the_organisation_form(admin: Any, register: CivilSite) -> None:
+    from wagtail_civil.models import Organisation, OrganisationCategory
+
+    admin.goto(f"{SNIPPETS}/organisation/add/")
+    boxes = admin.locator("input[type=checkbox][name=categories]")
+    assert boxes.count() == OrganisationCategory.objects.count()
+    _type_name(admin, "Bäve hembygdsförening")
+    for category in OrganisationCategory.objects.all():
+        admin.locator(f"input[name=categories][value='{category.pk}']").check()
+    _publish(admin)
+    organisation = Organisation.objects.get(name="Bäve hembygdsförening")
+    assert organisation.categories.count() == 2
+
+
+def test_categories_are_ticked_in_the_meeting_form(admin: Any, register: CivilSite) -> None:
+    from wagtail_civil.models import OrganisationCategory
+
+    admin.goto(f"/admin/pages/add/wagtail_civil/meetingpage/{register.meeting_index.pk}/")
+    boxes = admin.locator("input[type=checkbox][name=categories]")
+    assert boxes.count() == OrganisationCategory.objects.count()
+
+
+def _open_tab(page: Any, index: int) -> None:
+    page.locator("[role=tab]").nth(index).click()
+
+
+def test_hosts_are_picked_in_the_searchable_chooser(admin: Any, register: CivilSite) -> None:
+    """Search the register in Wagtail's chooser, tick a host, confirm, publish."""
+    from wagtail_civil.models import MeetingPage, OrganisationCategory
+
+    admin.goto(f"/admin/pages/add/wagtail_civil/meetingpage/{register.meeting_index.pk}/")
+    admin.locator("[name=title]").press_sequentially("Dialog på Bäve bygdegård")
+    admin.locator("[name=start]").fill("2030-03-14 17:00")
+    admin.locator("[name=end]").fill("2030-03-14 19:00")
+    _open_tab(admin, 1)  # place
+    admin.locator("[name=venue_name]").fill("Bäve bygdegård")
+    _open_tab(admin, 2)  # organisers
+    admin.locator("#id_host_links-OPEN_MODAL").click()
+    modal = admin.locator(".modal-dialog")
+    modal.locator("[data-multiple-choice-select]").first.wait_for()  # the register is listed
+    modal.locator("input[name=q]").press_sequentially("kultur")
+    expect(modal).not_to_contain_text("Röda Korset")
+    expect(modal).to_contain_text("Kulturföreningen Bäve")
+    modal.locator("[data-multiple-choice-select]").first.check()
+    modal.locator("[data-multiple-choice-submit]").click()
+    expect(admin.locator("#id_host_links-FORMS")).to_contain_text("Kulturföreningen Bäve")
+    culture = OrganisationCategory.objects.get(name="Kulturföreningar")
+    admin.locator(f"input[name=categories][value='{culture.pk}']").check()
+    _publish(admin)
+
+    meeting = MeetingPage.objects.get(title="Dialog på Bäve bygdegård")
+    assert meeting.live
+    assert [h.name for h in meeting.public_hosts] == ["Kulturföreningen Bäve"]
+    assert [c.name for c in meeting.categories.all()] == ["Kulturföreningar"]
+    response = admin.goto(meeting.url)
+    assert response is not None and response.status == 200
+    assert "Kulturföreningen Bäve" in admin.locator("main").inner_text()
