@@ -21,7 +21,8 @@ from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
-from .feed_urls import FEED_URL_NAMES, feed_path, feed_urls  # noqa: F401 (FEED_URL_NAMES: re-exported)
+from .feed_urls import feed_path, feed_urls
+from .feeds import FEEDS
 
 __all__ = [
     "CivilStreamBlock",
@@ -29,7 +30,6 @@ __all__ = [
     "SignatoriesBlock",
     "SubscribeBlock",
     "UpcomingMeetingsBlock",
-    "feed_url",
 ]
 
 
@@ -180,17 +180,9 @@ class OrganisationListBlock(blocks.StructBlock):
         return context
 
 
-FEED_CHOICES = [
-    ("all", _("All meetings")),
-    ("index", _("The meetings of one meeting list")),
-    ("agreement", _("The meetings under an agreement")),
-    ("organisation", _("One organisation's meetings")),
-    ("category", _("One category's meetings")),
-]
-
-def feed_url(kind: str, obj: Any = None) -> str | None:
-    """The path of a calendar feed, or ``None`` if the site has no such feed URL."""
-    return feed_path(kind, obj)
+# The app's feeds an editor may offer (those with a label, as registered when this is imported:
+# the choices are part of the block's definition, and so of the migrations of pages using it).
+FEED_CHOICES = [(feed.kind, feed.label) for feed in FEEDS.values() if feed.label is not None]
 
 
 class SubscribeBlock(blocks.StructBlock):
@@ -218,16 +210,15 @@ class SubscribeBlock(blocks.StructBlock):
         label = _("Subscribe to a calendar")
         template = "wagtail_civil/blocks/subscribe.html"
 
-    _TARGET = {
-        "index": "meeting_index",
-        "agreement": "agreement",
-        "organisation": "organisation",
-        "category": "category",
-    }
+    @staticmethod
+    def _target_field(kind: str | None) -> str | None:
+        """The chooser holding what the feed is of (``None`` for the site's feed)."""
+        feed = FEEDS.get(kind or "")
+        return feed.block_field if feed is not None else None
 
     def clean(self, value: Any) -> Any:
         value = super().clean(value)
-        field = self._TARGET.get(value.get("feed"))
+        field = self._target_field(value.get("feed"))
         if field and not value.get(field):
             raise StructBlockValidationError(
                 block_errors={field: ValidationError(_("Choose which one to subscribe to."))}
@@ -237,13 +228,13 @@ class SubscribeBlock(blocks.StructBlock):
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
         kind = value.get("feed") or "all"
-        field = self._TARGET.get(kind)
+        field = self._target_field(kind)
         target = _live_or_none(value.get(field)) if field else None
         if field and target is not None and hasattr(target, "get_view_restrictions"):
             target = target if not target.get_view_restrictions().exists() else None
         context["feed_kind"] = kind
         context["feed_object"] = target
-        path = None if (field and target is None) else feed_url(kind, target)
+        path = None if (field and target is None) else feed_path(kind, target)
         request = (parent_context or {}).get("request")
         context["feed_url"] = path
         # {"https": ..., "webcal": ...} for the subscribe links; needs the request for the host.

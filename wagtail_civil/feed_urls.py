@@ -11,43 +11,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
 
-__all__ = ["FEED_URL_NAMES", "feed_path", "feed_urls"]
+from .feeds import FEEDS
 
-# kind -> (URL name in the ``wagtail_civil`` namespace, URL keyword, attribute of the object)
-FEED_URL_NAMES: dict[str, tuple[str, str | None, str | None]] = {
-    "all": ("feed_all", None, None),
-    "index": ("feed_index", "pk", "pk"),
-    "agreement": ("feed_agreement", "pk", "pk"),
-    "organisation": ("feed_organisation", "pk", "pk"),
-    "category": ("feed_category", "pk", "pk"),
-    "meeting": ("feed_meeting", "pk", "pk"),
-}
+__all__ = ["feed_path", "feed_urls"]
 
 
 def feed_path(kind: str, obj: Any = None) -> str | None:
     """The path of a feed (``/calendar/agreements/12.ics``), or ``None`` when there is none.
 
-    ``None`` for an unknown kind, a kind that needs an object but got none or an unsaved one, an
-    object that is not published (``live`` false: its feed answers 404), or a site without the
-    app's URLs. Whether a *page* sits behind a view restriction is not checked here, because that
-    costs a query per call; the feed answers 404 for it, and the page showing the link is then
-    itself restricted.
+    ``kind`` is a registered feed's (:data:`wagtail_civil.feeds.FEEDS`); ``None`` for an unknown
+    kind, and as :meth:`wagtail_civil.feeds.MeetingFeed.path_for` says.
     """
-    name, kwarg, attribute = FEED_URL_NAMES.get(kind, (None, None, None))
-    if name is None:
-        return None
-    kwargs: dict[str, Any] = {}
-    if kwarg is not None:
-        value = getattr(obj, attribute, None) if obj is not None else None
-        if value is None or getattr(obj, "live", True) is False:
-            return None
-        kwargs[kwarg] = value
-    try:
-        return reverse(f"wagtail_civil:{name}", kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+    feed = FEEDS.get(kind)
+    return feed.path_for(obj) if feed is not None else None
 
 
 def feed_urls(request: HttpRequest, path: str) -> dict[str, str]:

@@ -24,6 +24,7 @@ from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
 from .. import conf
 from ..feed_urls import feed_path, feed_urls
+from ..feeds import FEEDS
 from ..labels import feed_labels
 from ..sites import site_name
 from . import civil_schema, civil_views
@@ -188,9 +189,9 @@ def civil_filter_feeds(filterset: Any) -> list[tuple[str, Any]]:
         return []
     cleaned = getattr(form, "cleaned_data", {}) or {}
     return [
-        (kind, cleaned[kind])
-        for kind in ("agreement", "organisation", "category")
-        if cleaned.get(kind) is not None
+        (feed.kind, cleaned[feed.filter_field])
+        for feed in FEEDS.values()
+        if feed.filter_field and cleaned.get(feed.filter_field) is not None
     ]
 
 

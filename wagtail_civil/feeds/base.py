@@ -1,0 +1,280 @@
+"""The base class of every calendar feed, and the registry the URLs, blocks and tags read.
+
+``Last-Modified`` is the latest publish, unpublish, move or delete anywhere, the object's own
+publishing and the local midnight the window last moved: the meetings' own timestamps alone would
+not move when a meeting is *removed* from a feed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, URLPattern, path, register_converter, reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+from wagtail.models import ModelLogEntry, PageLogEntry, Site
+
+from civilsamhalle.calendar import FeedInfo, feed_bytes
+
+from .. import conf
+from ..http import calendar_response
+from ..labels import feed_labels
+from ..sites import absolute_url, site_name
+
+__all__ = ["FEEDS", "MeetingFeed", "feed_urlpatterns", "register_feed"]
+
+logger = logging.getLogger(__name__)
+
+# Logged actions that cannot change what a resident sees (drafts, locks, workflow steps).
+_PRIVATE_ACTIONS = (
+    "wagtail.edit",
+    "wagtail.lock",
+    "wagtail.unlock",
+    "wagtail.workflow.",
+    "wagtail.comments.",
+    "wagtail.revert",
+    "wagtail.reorder",
+)
+
+
+class _PrimaryKeyConverter:
+    """A positive id as the database can hold it: ``<int:pk>`` would also match
+    ``99999999999999999999``, which overflows a 64-bit column and fails as a server error
+    instead of a 404. No leading zeros either, so each feed has exactly one address."""
+
+    regex = "[1-9][0-9]{0,17}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(_PrimaryKeyConverter, "civil_pk")
+
+
+def model(name: str) -> Any:
+    """An app model by name: the feeds are imported by the blocks, which the models import."""
+    return apps.get_model("wagtail_civil", name)
+
+
+class MeetingFeed:
+    """A calendar feed of meetings. Override the hooks; ``__call__`` serves it over HTTP.
+
+    An instance is the view (:meth:`urlpattern` routes one), shared by every request, so hooks
+    get what they need as arguments (the request, the object) and keep nothing on ``self``.
+    """
+
+    kind: ClassVar[str] = ""  # the key in FEEDS and in feed_path(kind, obj)
+    route: ClassVar[str] = ""  # the path pattern, e.g. "calendar/agreements/<civil_pk:pk>.ics"
+    namespace: ClassVar[str | None] = "wagtail_civil"  # where url_name is reversed
+    url_attribute: ClassVar[str | None] = "pk"  # what of the object goes into the URL as "pk"
+    label: ClassVar[Any] = None  # offered by the subscribe block when set
+    block_field: ClassVar[str | None] = None  # the subscribe block's chooser for the object
+    filter_field: ClassVar[str | None] = None  # the meeting list's filter that matches this feed
+    windowed: ClassVar[bool] = True  # only meetings since feed_past_days() ago
+    attachment: ClassVar[bool] = False  # sent for download rather than inline
+    csrf_exempt: ClassVar[bool] = True  # read only, no form: a POST gets 405, not CSRF's 403
+
+    @classmethod
+    def url_name(cls) -> str:
+        return f"feed_{cls.kind}"
+
+    @classmethod
+    def path_for(cls, obj: Any = None) -> str | None:
+        """The feed's path for ``obj``, or ``None`` where there is no feed to link to.
+
+        ``None`` for a missing or unsaved object, one that is not published (its feed answers
+        404), or a site without the feed's URL. A view restriction is not checked here: that costs
+        a query per call, and the page showing the link is itself restricted.
+        """
+        kwargs: dict[str, Any] = {}
+        if cls.url_attribute is not None:
+            value = getattr(obj, cls.url_attribute, None) if obj is not None else None
+            if value is None or getattr(obj, "live", True) is False:
+                return None
+            kwargs["pk"] = value
+        name = f"{cls.namespace}:{cls.url_name()}" if cls.namespace else cls.url_name()
+        try:
+            return reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            return None
+
+    @classmethod
+    def urlpattern(cls) -> URLPattern:
+        return path(cls.route, cls(), name=cls.url_name())
+
+    # --- hooks -----------------------------------------------------------------------------------
+
+    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
+        """What the feed is of (a page, an organisation, …); raise ``Http404`` if unknown."""
+        return None
+
+    def meetings(self, obj: Any, request: HttpRequest) -> Iterable[Any]:
+        """The meeting pages before the window: by default every one of the request's site."""
+        return self.site_meetings(request)
+
+    def title(self, obj: Any) -> str:
+        """What the feed is of, in words, for :meth:`name` and :meth:`description`."""
+        return obj.title
+
+    def name(self, obj: Any, request: HttpRequest) -> str:
+        # Translators: a calendar's name: an agreement, organisation or category, then the site
+        return _("Meetings: %(title)s – %(site)s") % self.words(obj, request)
+
+    def description(self, obj: Any, request: HttpRequest) -> str:
+        return ""
+
+    def link(self, obj: Any, request: HttpRequest) -> str | None:
+        """The page the feed belongs to (the calendar's ``URL``)."""
+        return absolute_url(obj, request)
+
+    def filename(self, obj: Any) -> str:
+        """Slugified into the ``.ics`` file name; ``calendar`` when it slugifies to nothing."""
+        return obj.slug
+
+    def changed_at(self, obj: Any) -> dt.datetime | None:
+        """When the object itself last changed, for ``Last-Modified``."""
+        return getattr(obj, "last_published_at", None)
+
+    def now(self) -> dt.datetime:
+        return timezone.now()
+
+    # --- what every feed shares ------------------------------------------------------------------
+
+    def site(self, request: HttpRequest) -> Site:
+        site = Site.find_for_request(request)  # cached on the request by Wagtail
+        if site is None:
+            raise Http404
+        return site
+
+    def site_meetings(self, request: HttpRequest) -> Any:
+        """Published, public meetings of the site (the restriction check covers every ancestor)."""
+        root = self.site(request).root_page
+        return model("MeetingPage").objects.descendant_of(root).for_feed()
+
+    def public_page(self, name: str, request: HttpRequest, pk: int) -> Any:
+        """A live, public page of the site by primary key, else 404 that says nothing of why."""
+        pages = model(name).objects.live().public()
+        found = pages.descendant_of(self.site(request).root_page, inclusive=True)
+        page = found.filter(pk=pk).first()
+        if page is None:
+            raise Http404
+        return page
+
+    def live_object(self, name: str, request: HttpRequest, **lookup: Any) -> Any:
+        """A model's object (not a page) by ``lookup``, else 404; needs a site like every feed."""
+        self.site(request)
+        found = model(name).objects.filter(**lookup).first()
+        if found is None:
+            raise Http404
+        return found
+
+    def words(self, obj: Any, request: HttpRequest) -> dict[str, str]:
+        """``%(title)s`` and ``%(site)s`` for the calendar's name and description."""
+        return {"title": self.title(obj), "site": site_name(self.site(request))}
+
+    def day_start(self) -> dt.datetime:
+        """Local midnight today: the moment the time window last moved."""
+        local = timezone.localtime(self.now(), ZoneInfo(conf.time_zone()))
+        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def window(self, meetings: Any, day_start: dt.datetime) -> Any:
+        """Upcoming meetings and those of the last ``feed_past_days()``, from midnight, so the
+        content (and its ETag) stays the same all day."""
+        since = day_start - dt.timedelta(days=conf.feed_past_days())
+        return meetings.visible(day_start).filter(end__gte=since)
+
+    def __call__(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """GET and HEAD only; anything else is 405 with ``Allow: GET, HEAD`` (docs/feeds.md)."""
+        return require_safe(self.serve)(request, **kwargs)
+
+    def serve(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """The feed's bytes with caching headers, or a 304 (:func:`..http.calendar_response`)."""
+        obj = self.get_object(request, **kwargs)
+        day_start = self.day_start()
+        pages = self.meetings(obj, request)
+        if self.windowed:
+            pages = self.window(pages, day_start)
+        meetings = []
+        changed = [self.changed_at(obj), day_start, _latest_public_change()]
+        for page in pages:
+            changed.append(page.last_published_at)
+            meetings += _to_domain(page, request)
+        info = FeedInfo(
+            name=self.name(obj, request),
+            description=self.description(obj, request),
+            url=self.link(obj, request),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            refresh_interval=conf.feed_refresh_interval(),
+            uid_domain=conf.uid_domain(),
+            timezone=conf.time_zone(),
+        )
+        body = feed_bytes(meetings, info, feed_labels(info.language))
+        return calendar_response(
+            request,
+            body,
+            filename=f"{slugify(self.filename(obj)) or 'calendar'}.ics",
+            last_modified=max((c for c in changed if c is not None), default=None),
+            attachment=self.attachment,
+        )
+
+
+def _to_domain(page: Any, request: HttpRequest) -> list[Any]:
+    """The meeting as the core's model, or nothing: one meeting with data the domain rejects
+    must not take every subscriber's calendar down; the editor sees the error on next save."""
+    try:
+        return [page.to_domain(request)]
+    except ValueError:  # pydantic's ValidationError, or an unknown choice value
+        logger.warning("Meeting %s left out of a feed: invalid data", page.pk, exc_info=True)
+        return []
+
+
+def _latest_public_change() -> dt.datetime | None:
+    """When something that feeds show was last published, unpublished, moved or deleted.
+
+    Global on purpose: a meeting moved from one agreement to another leaves the first feed
+    without touching anything that feed still holds. Two indexed lookups, whatever the size.
+    """
+    private = Q()
+    for action in _PRIVATE_ACTIONS:
+        private |= Q(action__startswith=action)
+    pages = PageLogEntry.objects.exclude(private).order_by("-timestamp")
+    models = (
+        ModelLogEntry.objects.filter(content_type__app_label="wagtail_civil")
+        .exclude(private & ~Q(content_type__model="organisationcategory"))
+        .order_by("-timestamp")
+    )
+    stamps = [qs.values_list("timestamp", flat=True).first() for qs in (pages, models)]
+    return max((s for s in stamps if s is not None), default=None)
+
+
+# --- the registry --------------------------------------------------------------------------------
+
+FEEDS: dict[str, type[MeetingFeed]] = {}
+
+
+def register_feed(feed: type[MeetingFeed]) -> type[MeetingFeed]:
+    """Serve ``feed`` under its ``kind``, replacing a registered feed of the same kind.
+
+    Usable as a class decorator. Register before the URLs are first read (in ``AppConfig.ready``):
+    ``wagtail_civil.urls`` serves what is registered then.
+    """
+    FEEDS[feed.kind] = feed
+    return feed
+
+
+def feed_urlpatterns() -> list[URLPattern]:
+    """One URL pattern per registered feed that has a ``route``."""
+    return [feed.urlpattern() for feed in FEEDS.values() if feed.route]
