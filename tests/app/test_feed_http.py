@@ -81,6 +81,14 @@ def test_a_single_meeting_is_a_download(client, feeds):
     assert response["Content-Disposition"] == 'attachment; filename="dialog.ics"'
 
 
+def test_a_nordic_title_gives_a_whole_ascii_file_name(client, make_meeting):
+    meeting = make_meeting("Bærum og Østre Ås: dialogmøte")
+    response = client.get(feed_path("meeting", meeting))
+    assert response["Content-Disposition"] == (
+        'attachment; filename="baerum-og-ostre-as-dialogmote.ics"'
+    )
+
+
 # --- not found -----------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
+from anyascii import anyascii
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
@@ -225,7 +226,8 @@ class MeetingFeed:
         return calendar_response(
             request,
             body,
-            filename=f"{slugify(self.filename(obj)) or 'calendar'}.ics",
+            # ASCII, transliterated as Wagtail's admin does: "Bærum" gives baerum.ics, not brum.ics.
+            filename=f"{slugify(anyascii(self.filename(obj))) or 'calendar'}.ics",
             last_modified=max((c for c in changed if c is not None), default=None),
             attachment=self.attachment,
         )
