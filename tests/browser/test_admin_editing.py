@@ -60,7 +60,12 @@ def _type_name(page: Any, name: str) -> None:
 
 
 def _publish(page: Any) -> None:
-    """Press Publish (in the footer's dropdown for snippets with drafts) or Save."""
+    """Press Publish (in the footer's dropdown for snippets with drafts) or Save.
+
+    First let an autosave in flight finish, as an editor sees "Saved" before publishing: Wagtail's
+    own add view races a publish sent while its autosave is still creating the page.
+    """
+    page.wait_for_load_state("networkidle")
     publish = page.locator("form [name=action-publish]")
     if publish.count():
         if not publish.first.is_visible():
