@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
 
 from wagtail_civil.models import (
     AgreementCommitment,
@@ -207,6 +208,16 @@ STUB_TEMPLATES = (
     "wagtail_civil/meeting_page.html",
     "wagtail_civil/agreement_page.html",
 )
+
+
+@pytest.fixture
+def editor(client: Any, admin_user: Any) -> Any:
+    """A superuser who works in Swedish, logged in to the admin (a Django test client)."""
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "sv"
+    profile.save()
+    client.force_login(admin_user)
+    return client
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import json
 
 import pytest
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
-from wagtail.users.models import UserProfile
 
 from wagtail_civil.models import MeetingPage, Organisation
 
@@ -20,14 +19,6 @@ pytestmark = pytest.mark.django_db
 
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
 
-
-@pytest.fixture
-def editor(client, admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "sv"
-    profile.save()
-    client.force_login(admin_user)
-    return client
 
 
 def _form(editor, url: str, field: str):

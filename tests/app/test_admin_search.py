@@ -11,21 +11,12 @@ name and must list that row and not the other.
 from __future__ import annotations
 
 import pytest
-from wagtail.users.models import UserProfile
 
 pytestmark = pytest.mark.django_db
 
 SNIPPETS = "/admin/snippets/wagtail_civil"
 CHOOSERS = "/admin/snippets/choose/wagtail_civil"
 
-
-@pytest.fixture
-def editor(client, admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "sv"
-    profile.save()
-    client.force_login(admin_user)
-    return client
 
 
 @pytest.fixture

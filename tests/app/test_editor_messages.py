@@ -11,7 +11,6 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
-from wagtail.users.models import UserProfile
 
 from wagtail_civil.models import MeetingPage, Organisation
 
@@ -20,15 +19,6 @@ pytestmark = pytest.mark.django_db
 SCHEME = "Only http and https links can be used: “%(value)s” is a “%(scheme)s:” link."
 LINK_MISSING = "An online meeting needs the link participants join by."
 
-
-@pytest.fixture
-def editor(client, admin_user):
-    """A superuser who works in Swedish, logged in to the admin."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "sv"
-    profile.save()
-    client.force_login(admin_user)
-    return client
 
 
 def swedish(message: str, **params: str) -> str:

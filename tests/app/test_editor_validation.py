@@ -22,15 +22,6 @@ pytestmark = pytest.mark.django_db
 END_BEFORE_START = "The meeting must end after it starts."
 
 
-@pytest.fixture
-def editor(client, admin_user):
-    """A superuser who works in Swedish, logged in to the admin."""
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "sv"
-    profile.save()
-    client.force_login(admin_user)
-    return client
-
 
 def _in_swedish(message: str) -> str:
     """``message`` as a Swedish editor reads it (the same text until a catalogue exists)."""

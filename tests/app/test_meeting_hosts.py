@@ -11,21 +11,12 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.test.utils.form_data import querydict_from_html
-from wagtail.users.models import UserProfile
 
 from wagtail_civil.models import MeetingHost, MeetingPage
 
 BEFORE = [("wagtail_civil", "0002_unicode_slugs")]
 AFTER = [("wagtail_civil", "0003_meeting_hosts")]
 
-
-@pytest.fixture
-def editor(client, admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "sv"
-    profile.save()
-    client.force_login(admin_user)
-    return client
 
 
 @pytest.mark.django_db

@@ -14,7 +14,6 @@ from django.db import models
 from django.test import override_settings
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
-from wagtail.users.models import UserProfile
 
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import MeetingPage, Organisation, OrganisationCategory
@@ -41,14 +40,6 @@ NORDIC_NAMES = [
 
 UNICODE = pytest.mark.parametrize("allow_unicode", [True, False], ids=["unicode", "ascii"])
 
-
-@pytest.fixture
-def editor(client, admin_user):
-    profile = UserProfile.get_for_user(admin_user)
-    profile.preferred_language = "sv"
-    profile.save()
-    client.force_login(admin_user)
-    return client
 
 
 def _add_form(editor, kind: str):
