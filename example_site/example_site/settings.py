@@ -82,6 +82,21 @@ TEMPLATES = [
     }
 ]
 
+# The admin sends requests at the same time (autosave while the editor presses Publish).
+# SQLite's default lets two transactions read and then fail to write ("database is locked",
+# a 500): IMMEDIATE takes the write lock when a transaction begins, so the second waits its
+# turn (up to "timeout" seconds), and WAL lets pages be read while the admin writes.
+# Both options need Django 5.1 or newer (Wagtail 7.0 still allows Django 4.2).
+_sqlite_options: dict[str, object] = {"timeout": 20}
+if django.VERSION >= (5, 1):
+    _sqlite_options["transaction_mode"] = "IMMEDIATE"
+    _sqlite_options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+SQLITE_DATABASE = {
+    "ENGINE": "django.db.backends.sqlite3",
+    "NAME": SITE_DIR / "db.sqlite3",
+    "OPTIONS": _sqlite_options,
+}
+
 if os.environ.get("DATABASE_URL"):
     try:
         import dj_database_url
@@ -92,22 +107,7 @@ if os.environ.get("DATABASE_URL"):
         ) from exc
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 else:
-    # The admin sends requests at the same time (autosave while the editor presses Publish).
-    # SQLite's default lets two transactions read and then fail to write ("database is locked",
-    # a 500): IMMEDIATE takes the write lock when a transaction begins, so the second waits its
-    # turn (up to "timeout" seconds), and WAL lets pages be read while the admin writes.
-    # Both options need Django 5.1 or newer (Wagtail 7.0 still allows Django 4.2).
-    sqlite_options = {"timeout": 20}
-    if django.VERSION >= (5, 1):
-        sqlite_options["transaction_mode"] = "IMMEDIATE"
-        sqlite_options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SITE_DIR / "db.sqlite3",
-            "OPTIONS": sqlite_options,
-        }
-    }
+    DATABASES = {"default": SQLITE_DATABASE}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
