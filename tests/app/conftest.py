@@ -25,6 +25,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
+from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import (
     AgreementCommitment,
     AgreementPage,
@@ -186,9 +187,7 @@ def make_agreement(civil_site: CivilSite) -> Callable[..., AgreementPage]:
             for s in signatories
         ]
         agreement.commitments = [
-            AgreementCommitment(
-                description=f"Minst {n} möten per år", minimum=n, meeting_kind=kind
-            )
+            AgreementCommitment(description=f"Minst {n} möten per år", minimum=n, meeting_kind=kind)
             for n, kind in commitments
         ]
         agreement.live = False
@@ -208,6 +207,23 @@ STUB_TEMPLATES = (
     "wagtail_civil/meeting_page.html",
     "wagtail_civil/agreement_page.html",
 )
+
+
+def feed_paths(
+    site: CivilSite,
+    organisation: Organisation,
+    category: OrganisationCategory,
+    meeting: MeetingPage,
+) -> dict[str, str]:
+    """``{kind: path}`` for the six kinds of feed, each narrowed to the given objects."""
+    return {
+        "all": feed_path("all"),
+        "index": feed_path("index", site.meeting_index),
+        "agreement": feed_path("agreement", site.agreement),
+        "organisation": feed_path("organisation", organisation),
+        "category": feed_path("category", category),
+        "meeting": feed_path("meeting", meeting),
+    }
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.test import Client, RequestFactory
 from django.utils.http import http_date, parse_http_date
 from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
 
+from tests.app.conftest import feed_paths
 from wagtail_civil.feed_urls import feed_path, feed_urls
 from wagtail_civil.models import AgreementPage, MeetingPage
 
@@ -24,14 +25,7 @@ def feeds(civil_site, make_meeting, make_organisation, make_category):
     category = make_category("Kulturföreningar")
     organisation = make_organisation("Teatersällskapet", categories=[category])
     meeting = make_meeting("Dialog", hosts=[organisation], agreement=civil_site.agreement)
-    return {
-        "all": feed_path("all"),
-        "index": feed_path("index", civil_site.meeting_index),
-        "agreement": feed_path("agreement", civil_site.agreement),
-        "organisation": feed_path("organisation", organisation),
-        "category": feed_path("category", category),
-        "meeting": feed_path("meeting", meeting),
-    }
+    return feed_paths(civil_site, organisation, category, meeting)
 
 
 # --- addresses -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page
 
-from tests.app.conftest import next_week_at
+from tests.app.conftest import feed_paths, next_week_at
 from tests.feedcheck import empty_properties, read_feed
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import Organisation
@@ -29,14 +29,7 @@ def bare_feeds(civil_site, make_meeting, make_category, make_organisation):
     organisation = make_organisation("Teatersällskapet", categories=[category])
     make_meeting("Möte")  # no description, hosts, agreement or registration
     meeting = make_meeting("Möte med värd", hosts=[organisation], agreement=civil_site.agreement)
-    return {
-        "all": feed_path("all"),
-        "index": feed_path("index", civil_site.meeting_index),
-        "agreement": feed_path("agreement", civil_site.agreement),
-        "organisation": feed_path("organisation", organisation),
-        "category": feed_path("category", category),
-        "meeting": feed_path("meeting", meeting),
-    }
+    return feed_paths(civil_site, organisation, category, meeting)
 
 
 def test_no_feed_has_a_property_without_a_value(client, bare_feeds, monkeypatch):
