@@ -16,6 +16,9 @@ PY := $(BIN)/python
 MANAGE := $(PY) example_site/manage.py
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
+# One pytest worker per core; a test module stays on one worker, so its module fixtures (the demo
+# content, a live server with Chromium) are made once. WORKERS=0 runs everything in one process.
+WORKERS ?= auto
 LANGUAGES := sv nb en
 
 .PHONY: help demo demo-reset test lint bench messages dist clean
@@ -65,7 +68,7 @@ demo-reset:
 # --- checks ----------------------------------------------------------------------------------------
 
 test: $(VENV)/.installed-test
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --numprocesses $(WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

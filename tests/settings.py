@@ -93,11 +93,16 @@ else:
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "test.sqlite3"}
     }
 
+# pytest-xdist runs the suite in several processes at once ("gw0", "gw1", …): each keeps its own
+# cache keys and uploaded files, as each already has its own test database.
+XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": f"civil-tests-{XDIST_WORKER}",
         }
     }
 else:
@@ -106,7 +111,7 @@ else:
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = BASE_DIR / "media" / XDIST_WORKER
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
