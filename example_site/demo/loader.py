@@ -45,9 +45,7 @@ class DemoResult:
 
 
 def _dated(dataset: Dataset, today: dt.date) -> Dataset:
-    return dataset.model_copy(
-        update={"meetings": tuple(moved(m, today) for m in dataset.meetings)}
-    )
+    return dataset.model_copy(update={"meetings": tuple(moved(m, today) for m in dataset.meetings)})
 
 
 def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResult:

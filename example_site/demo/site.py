@@ -108,17 +108,36 @@ def home_body(home: HomePage, report: Report) -> None:
     chooser = {"agreement": None, "organisation": None, "category": None}
     body = [
         {"type": "paragraph", "value": HOME_PARAGRAPH, "id": _block_id("intro")},
-        {"type": "upcoming_meetings", "id": _block_id("upcoming"), "value": {
-            "heading": "Kommande möten", "kind": "", **chooser, "count": 5,
-        }},
-        {"type": "subscribe", "id": _block_id("subscribe"), "value": {
-            "heading": "Prenumerera på alla möten", "feed": "all", "meeting_index": None,
-            **chooser,
-        }},
-        {"type": "organisation_list", "id": _block_id("organisations"), "value": {
-            "heading": "Organisationer som samverkar", "category": None, "kind": "",
-            "count": None,
-        }},
+        {
+            "type": "upcoming_meetings",
+            "id": _block_id("upcoming"),
+            "value": {
+                "heading": "Kommande möten",
+                "kind": "",
+                **chooser,
+                "count": 5,
+            },
+        },
+        {
+            "type": "subscribe",
+            "id": _block_id("subscribe"),
+            "value": {
+                "heading": "Prenumerera på alla möten",
+                "feed": "all",
+                "meeting_index": None,
+                **chooser,
+            },
+        },
+        {
+            "type": "organisation_list",
+            "id": _block_id("organisations"),
+            "value": {
+                "heading": "Organisationer som samverkar",
+                "category": None,
+                "kind": "",
+                "count": None,
+            },
+        },
     ]
     page = latest(home)
     before = json.dumps(page.body.get_prep_value(), sort_keys=True)

@@ -16,9 +16,13 @@ from civilsamhalle.errors import error_path
 
 from .report import Report
 
-__all__ = ["Context", "Loc"]
+__all__ = ["Context", "Loc", "Skipped"]
 
 Loc = tuple[str | int, ...]
+
+
+class Skipped(Exception):
+    """A record names one that failed: reported there already, so not again here."""
 
 
 @dataclass
@@ -41,10 +45,17 @@ class Context:
 
     @contextmanager
     def record(self, loc: Loc) -> Iterator[None]:
-        """Import one record in a savepoint; a failure becomes a problem at ``loc``."""
+        """Import one record in a savepoint; a failure becomes a problem at ``loc``.
+
+        Set the record's entry in the id maps to ``None`` first: a failed record then stays
+        ``None``, and :func:`known` skips the records that name it.
+        """
         try:
             with transaction.atomic():
                 yield
+        except Skipped as exc:
+            if not self.problems:  # never silent: a loop of follow-ups ends here, for one
+                self.problem(loc, f"names '{exc}', which could not be imported")
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
             for name, messages in errors.items():
@@ -59,3 +70,10 @@ class Context:
         revision = obj.save_revision()
         if self.publish:
             revision.publish()
+
+
+def known(found: dict[Any, Any], key: Any) -> bool:
+    """Whether ``key`` was imported; :class:`Skipped` if its record failed."""
+    if key in found and found[key] is None:
+        raise Skipped(key)
+    return key in found

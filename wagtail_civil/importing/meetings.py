@@ -21,7 +21,7 @@ from ..models import (
     MeetingSpeaker,
 )
 from .compare import assign, latest, set_children, set_m2m, set_text
-from .context import Context
+from .context import Context, known
 from .register import category, organisation
 
 __all__ = ["import_meetings"]
@@ -48,7 +48,7 @@ def import_meetings(ctx: Context, meetings: tuple[domain.Meeting, ...]) -> None:
 def _meeting_list(ctx: Context, page_id: str | None) -> MeetingIndexPage:
     """The list a meeting goes on: the one it names, else the only one under the parent."""
     if page_id is not None:
-        if page_id not in ctx.pages:
+        if not known(ctx.pages, page_id):
             ctx.pages[page_id] = _child(ctx, page_id, MeetingIndexPage, "meeting list")
         return ctx.pages[page_id]
     lists = ctx.parent.get_children().type(MeetingIndexPage).specific()
@@ -60,7 +60,7 @@ def _meeting_list(ctx: Context, page_id: str | None) -> MeetingIndexPage:
 
 
 def _agreement(ctx: Context, agreement_id: str) -> AgreementPage:
-    if agreement_id not in ctx.agreements:
+    if not known(ctx.agreements, agreement_id):
         ctx.agreements[agreement_id] = _child(ctx, agreement_id, AgreementPage, "agreement")
     return ctx.agreements[agreement_id]
 
@@ -75,7 +75,8 @@ def _child(ctx: Context, slug: str, model: type[Page], kind: str) -> Any:
 def _follow_up(ctx: Context, uid: uuid.UUID | None) -> MeetingPage | None:
     if uid is None:
         return None
-    found = ctx.meetings.get(uid) or MeetingPage.objects.filter(uid=uid).first()
+    found = ctx.meetings[uid] if known(ctx.meetings, uid) else None
+    found = found or MeetingPage.objects.filter(uid=uid).first()
     if found is None:
         raise LookupError(f"no meeting with the uid {uid} in the file or on the site")
     return found
@@ -120,24 +121,38 @@ def _relations(ctx: Context, page: MeetingPage, spec: domain.Meeting) -> bool:
     attending = spec.attendance.organisation_ids if spec.attendance else ()
     changed = set_text(page, "description", spec.description)
     changed |= set_text(page, "outcome", spec.outcome)
-    changed |= set_children(page, "host_links", MeetingHost, [
-        {"organisation_id": organisation(ctx, i).pk} for i in spec.host_ids
-    ])
+    changed |= set_children(
+        page,
+        "host_links",
+        MeetingHost,
+        [{"organisation_id": organisation(ctx, i).pk} for i in spec.host_ids],
+    )
     changed |= set_m2m(page.categories, [category(ctx, name) for name in spec.categories])
-    changed |= set_children(page, "programme", MeetingProgrammeItem, [
-        {"start_time": p.start_time, "title": p.title, "description": p.description}
-        for p in spec.programme
-    ])
-    changed |= set_children(page, "speakers", MeetingSpeaker, [
-        {
-            "name": s.name,
-            "title": s.title,
-            "organisation_id": organisation(ctx, s.organisation_id).pk
-            if s.organisation_id else None,
-            "affiliation": s.affiliation,
-        }
-        for s in spec.speakers
-    ])
+    changed |= set_children(
+        page,
+        "programme",
+        MeetingProgrammeItem,
+        [
+            {"start_time": p.start_time, "title": p.title, "description": p.description}
+            for p in spec.programme
+        ],
+    )
+    changed |= set_children(
+        page,
+        "speakers",
+        MeetingSpeaker,
+        [
+            {
+                "name": s.name,
+                "title": s.title,
+                "organisation_id": organisation(ctx, s.organisation_id).pk
+                if s.organisation_id
+                else None,
+                "affiliation": s.affiliation,
+            }
+            for s in spec.speakers
+        ],
+    )
     return set_children(page, "attending_organisations", MeetingAttendance, [
         {"organisation_id": organisation(ctx, i).pk} for i in attending
     ]) or changed  # fmt: skip

@@ -59,6 +59,7 @@ def publish_page(
 def import_index_pages(ctx: Context, pages: tuple[IndexPage, ...]) -> None:
     for i, spec in enumerate(pages):
         with ctx.record(("pages", i)):
+            ctx.pages[spec.id] = None
             ctx.pages[spec.id] = _index_page(ctx, spec)
 
 
@@ -74,6 +75,7 @@ def _index_page(ctx: Context, spec: IndexPage) -> Page:
 def import_agreements(ctx: Context, agreements: tuple[domain.Agreement, ...]) -> None:
     for i, spec in enumerate(agreements):
         with ctx.record(("agreements", i)):
+            ctx.agreements[spec.id] = None
             ctx.agreements[spec.id] = _agreement(ctx, spec)
 
 

@@ -10,7 +10,7 @@ from civilsamhalle.structure import Category
 
 from ..models import Organisation, OrganisationCategory
 from .compare import assign, latest, set_m2m, set_tags, set_text
-from .context import Context
+from .context import Context, known
 
 __all__ = ["import_categories", "import_organisations"]
 
@@ -18,6 +18,7 @@ __all__ = ["import_categories", "import_organisations"]
 def import_categories(ctx: Context, categories: tuple[Category, ...]) -> None:
     for i, spec in enumerate(categories):
         with ctx.record(("categories", i)):
+            ctx.categories[spec.name] = None
             ctx.categories[spec.name] = _category(ctx, spec.id, spec.name, spec.description)
 
 
@@ -39,7 +40,7 @@ def _category(ctx: Context, slug: str, name: str, description: str) -> Organisat
 
 def category(ctx: Context, name: str) -> OrganisationCategory:
     """The category called ``name``: described in the file, on the site, or made from the name."""
-    if name not in ctx.categories:
+    if not known(ctx.categories, name):
         found = OrganisationCategory.objects.filter(name=name).first()
         unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
         ctx.categories[name] = found or _category(
@@ -50,7 +51,7 @@ def category(ctx: Context, name: str) -> OrganisationCategory:
 
 def organisation(ctx: Context, id_: str) -> Organisation:
     """The organisation the file calls ``id_`` (imported earlier, or on the site by slug)."""
-    if id_ not in ctx.organisations:
+    if not known(ctx.organisations, id_):
         found = Organisation.objects.filter(slug=id_).first()
         if found is None:
             raise LookupError(f"no organisation '{id_}' in the file or on the site")
@@ -78,6 +79,7 @@ def _parents_first(organisations: tuple[domain.Organisation, ...]) -> list[int]:
 def import_organisations(ctx: Context, organisations: tuple[domain.Organisation, ...]) -> None:
     for i in _parents_first(organisations):
         with ctx.record(("organisations", i)):
+            ctx.organisations[organisations[i].id] = None
             ctx.organisations[organisations[i].id] = _organisation(ctx, i, organisations[i])
 
 
