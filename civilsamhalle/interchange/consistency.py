@@ -65,8 +65,15 @@ def _duplicates(
     return problems
 
 
-def _parent_loops(parents: dict[str, tuple[int, str | None]], language: str | None) -> list[str]:
+def _parent_loops(
+    organisations: list[tuple[int, dict[str, Any]]], language: str | None
+) -> list[str]:
     _ = translation(language).gettext
+    parents: dict[str, tuple[int, str | None]] = {}
+    for i, organisation in organisations:
+        own_id = _id(organisation.get("id"))
+        if own_id is not None and own_id not in parents:
+            parents[own_id] = (i, _id(organisation.get("parent_id")))
     problems = []
     for own_id, (index, parent) in parents.items():
         if parent == own_id:
@@ -139,12 +146,7 @@ def dataset_problems(
                     ("meetings", i, "attendance", "organisation_ids", j), organisation_id
                 )
 
-    parents: dict[str, tuple[int, str | None]] = {}
-    for i, organisation in organisations:
-        own_id = _id(organisation.get("id"))
-        if own_id is not None and own_id not in parents:
-            parents[own_id] = (i, _id(organisation.get("parent_id")))
-    problems.extend(_parent_loops(parents, language))
+    problems.extend(_parent_loops(organisations, language))
     problems.extend(_structure_problems(data, unknown_organisation, language))
     return problems
 
