@@ -307,3 +307,21 @@ def test_pages_go_under_the_parent_given(root, tmp_path):
     assert MeetingIndexPage.objects.get(slug="moter").get_parent().pk == section.pk
     with pytest.raises(CommandError, match="no page"):
         run(write(tmp_path, DATA), "--parent", "/nowhere/")
+
+
+def test_every_files_bad_records_are_reported_and_none_is_written(root, tmp_path):
+    from wagtail_civil.importing import ImportFailed, import_files
+
+    root.add_child(instance=Page(title="Møter", slug="moter"))  # not a meeting list
+    other = {"organisations": [{"id": "ås-idrettslag", "name": "Ås idrettslag", "country": "NO"}]}
+    first, second = write(tmp_path, other, "ås.json"), write(tmp_path, DATA)
+    with pytest.raises(ImportFailed) as caught:
+        import_files([first, second, second.replace("bærum", "missing")])
+    assert [p.split(": ")[0] for p in caught.value.problems] == [
+        f"cannot read {tmp_path / 'missing.json'}"
+    ]
+    before = counts()
+    with pytest.raises(ImportFailed) as caught:
+        import_files([first, second])
+    assert [p.split(": ")[:2] for p in caught.value.problems] == [[second, "pages[1]"]]
+    assert counts() == before  # the first file's organisation is not left behind

@@ -96,12 +96,22 @@ def import_files(
     publish: bool = True,
     dry_run: bool = False,
 ) -> Report:
-    """Import data files in order, all or nothing; ``dry_run`` reports and then rolls back."""
+    """Import data files in order, all or nothing; ``dry_run`` reports and then rolls back.
+
+    Each file stands on its own (its references name ids in the same file), as
+    ``civilsamhalle validate`` checks it.
+    """
     report = Report()
     datasets = read_files(paths)
+    problems: list[str] = []
     with transaction.atomic():
         for source, dataset in datasets:
-            import_dataset(dataset, parent, source=source, publish=publish, report=report)
+            try:
+                import_dataset(dataset, parent, source=source, publish=publish, report=report)
+            except ImportFailed as exc:  # go on, to report the next files' bad records too
+                problems.extend(exc.problems)
+        if problems:
+            raise ImportFailed(problems)
         if dry_run:
             transaction.set_rollback(True)
     return report
