@@ -21,7 +21,7 @@ from civilsamhalle.model import Dataset
 
 from .context import Context
 from .meetings import import_meetings
-from .pages import import_agreements, import_index_pages, publish_page
+from .pages import import_agreements, import_index_pages
 from .register import import_categories, import_organisations
 from .report import ImportFailed, Report
 
@@ -31,7 +31,6 @@ __all__ = [
     "default_parent",
     "import_dataset",
     "import_files",
-    "publish_page",
     "read_files",
 ]
 
