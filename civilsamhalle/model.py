@@ -22,6 +22,7 @@ from . import rules
 from .fieldtypes import AwareDatetime, HttpUrl, NonEmptyStr, TimeZoneName, custom_error, raise_at
 from .identifiers import validate_organisation_number
 from .rules import RuleError
+from .structure import Category, IndexPage
 
 __all__ = [
     "AgreementStatus",
@@ -224,6 +225,7 @@ class Speaker(_Frozen):
 
     name: NonEmptyStr = Field(description="Full name.")
     title: str = Field("", description="Title or role.")
+    organisation_id: str | None = Field(None, description="`id` of their organisation, if any.")
     affiliation: str = Field("", description="Organisation or municipal unit.")
 
 
@@ -309,6 +311,11 @@ class Meeting(_Frozen):
     last_modified: AwareDatetime | None = Field(None, description="When it last changed.")
     attendance: Attendance | None = Field(None, description="Who came, afterwards.")
     outcome: str = Field("", description="What came out of it, afterwards; plain text.")
+    follow_up_uid: uuid.UUID | None = Field(
+        None, description="`uid` of the meeting that follows it up."
+    )
+    slug: str | None = Field(None, description="The last part of its web address, on import.")
+    page_id: str | None = Field(None, description="`id` of the index page it is listed on.")
 
     @field_validator("end")
     @classmethod
@@ -405,6 +412,8 @@ class Dataset(_Frozen):
     """What a JSON data file holds: the unit of `civilsamhalle validate` and `civilsamhalle ics`."""
 
     name: str = Field("", description="The calendar's name when none is given to `ics`.")
+    categories: tuple[Category, ...] = Field((), description="Categories of organisations.")
+    pages: tuple[IndexPage, ...] = Field((), description="Index pages, for an import.")
     organisations: tuple[Organisation, ...] = Field((), description="The register.")
     agreements: tuple[Agreement, ...] = Field((), description="Agreements.")
     meetings: tuple[Meeting, ...] = Field((), description="Meetings.")

@@ -65,8 +65,15 @@ def _duplicates(
     return problems
 
 
-def _parent_loops(parents: dict[str, tuple[int, str | None]], language: str | None) -> list[str]:
+def _parent_loops(
+    organisations: list[tuple[int, dict[str, Any]]], language: str | None
+) -> list[str]:
     _ = translation(language).gettext
+    parents: dict[str, tuple[int, str | None]] = {}
+    for i, organisation in organisations:
+        own_id = _id(organisation.get("id"))
+        if own_id is not None and own_id not in parents:
+            parents[own_id] = (i, _id(organisation.get("parent_id")))
     problems = []
     for own_id, (index, parent) in parents.items():
         if parent == own_id:
@@ -139,12 +146,36 @@ def dataset_problems(
                     ("meetings", i, "attendance", "organisation_ids", j), organisation_id
                 )
 
-    parents: dict[str, tuple[int, str | None]] = {}
-    for i, organisation in organisations:
-        own_id = _id(organisation.get("id"))
-        if own_id is not None and own_id not in parents:
-            parents[own_id] = (i, _id(organisation.get("parent_id")))
-    problems.extend(_parent_loops(parents, language))
+    problems.extend(_parent_loops(organisations, language))
+    problems.extend(_structure_problems(data, unknown_organisation, language))
+    return problems
+
+
+def _structure_problems(
+    data: Any, unknown_organisation: Callable[[Loc, Any], None], language: str | None
+) -> list[str]:
+    """Duplicate category and page ids, and what meetings name: their page, follow-up, speakers."""
+    _ = translation(language).gettext
+    categories, pages = _items(data, "categories"), _items(data, "pages")
+    meetings = _items(data, "meetings")
+    problems = [
+        *_duplicates("categories", "id", [(i, _id(c.get("id"))) for i, c in categories], language),
+        *_duplicates("pages", "id", [(i, _id(p.get("id"))) for i, p in pages], language),
+    ]
+    lists = {_id(p.get("id")) for _i, p in pages if p.get("kind", "meetings") == "meetings"}
+    uids = {_uid(m.get("uid")) for _i, m in meetings}
+    for i, meeting in meetings:
+        page_id = meeting.get("page_id")
+        if isinstance(page_id, str) and _id(page_id) not in lists:
+            message = _("no meeting list in the file has the id '{id}'").format(id=page_id)
+            problems.append(f"{error_path(('meetings', i, 'page_id'))}: {message}")
+        follow_up = meeting.get("follow_up_uid")
+        if isinstance(follow_up, str) and _uid(follow_up) not in uids - {None}:
+            message = _("no meeting in the file has the uid '{id}'").format(id=follow_up)
+            problems.append(f"{error_path(('meetings', i, 'follow_up_uid'))}: {message}")
+        for j, speaker in _items(meeting, "speakers"):
+            loc = ("meetings", i, "speakers", j, "organisation_id")
+            unknown_organisation(loc, speaker.get("organisation_id"))
     return problems
 
 

@@ -1,24 +1,32 @@
 """Dates of the demo's meetings that must stay current: computed from the day the demo is loaded.
 
 The seeds are dated (2018, 2020, 2023), so a demo built from them alone would show no upcoming
-meeting and no commitment being kept this year. These helpers place the few meetings that must be
-upcoming or "this year" relative to ``today``, anchored to weekdays of whole months rather than to
-``today`` itself, so that loading the demo again the next day gives the same dates, the same
-meetings and no SEQUENCE change in calendars that subscribed.
+meeting and no commitment being kept this year. The data files date the few meetings that must be
+upcoming or "this year" as if loaded on :data:`FILE_DAY`; :data:`CURRENT` says, per meeting slug,
+which day each falls on for ``today``, and :func:`moved` moves it there at the same wall-clock
+times. The rules anchor to weekdays of whole months rather than to ``today`` itself, so that
+loading the demo again the next day gives the same dates, the same meetings and no SEQUENCE
+change in calendars that subscribed. Real data has real dates, so the data format has no
+relative dates: this is the demo's own concern.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from civilsamhalle.model import Meeting
+
 __all__ = [
+    "CURRENT",
+    "FILE_DAY",
     "STOCKHOLM",
-    "at",
     "earlier_this_year",
     "later_this_year",
     "month_after",
+    "moved",
     "next_october_23",
     "nth_weekday",
 ]
@@ -27,10 +35,8 @@ STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY = range(4)
 
-
-def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    """``day`` at a wall-clock time in Stockholm (the demo municipality's time zone)."""
-    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=STOCKHOLM)
+# The day the data files' moving meetings are dated for (the feed-bytes test's day).
+FILE_DAY = dt.date(2026, 3, 10)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -86,3 +92,44 @@ def later_this_year(today: dt.date) -> dt.date:
         if candidate.weekday() < 5:
             return candidate
     return today
+
+
+def _after(months: int, weekday: int, n: int) -> Callable[[dt.date], dt.date]:
+    return lambda today: nth_weekday(*month_after(today, months), weekday, n)
+
+
+# Meeting slug → its day for ``today``.
+CURRENT: dict[str, Callable[[dt.date], dt.date]] = {
+    # Ulricehamn's invitation says "23 oktober": always the next one.
+    "stormote-om-det-digitala-utanforskapet": next_october_23,
+    # The "stordialoger" Uddevalla announces as the next step (invented).
+    "stordialog-om-ok-ide": _after(2, WEDNESDAY, 2),
+    # Luleå's two dialogues this year, one held and one ahead, and a cancelled one ahead: the
+    # commitment then has something to say, "1 of 2 held, 1 planned".
+    "dialog-om-frivilliga-insatser": earlier_this_year,
+    "dialog-om-ofrivillig-ensamhet": later_this_year,
+    "dialog-om-foreningslokaler": _after(1, THURSDAY, 3),
+    # The draft and the password-protected meeting (never-public.json).
+    "utkast-dialog-om-foreningsbidrag": _after(2, WEDNESDAY, 1),
+    "losenordsskyddat-arbetsgruppens-mote": _after(1, TUESDAY, 1),
+}
+
+
+def moved(meeting: Meeting, today: dt.date) -> Meeting:
+    """``meeting`` on its day for ``today`` (see :data:`CURRENT`), at the same local times."""
+    rule = CURRENT.get(meeting.slug or "")
+    if rule is None:
+        return meeting
+    days = rule(today) - meeting.start.astimezone(STOCKHOLM).date()
+
+    def shift(value: dt.datetime) -> dt.datetime:
+        local = value.astimezone(STOCKHOLM)
+        return dt.datetime.combine(local.date() + days, local.time(), STOCKHOLM)
+
+    registration = meeting.registration
+    if registration.deadline is not None:
+        registration = registration.model_copy(update={"deadline": shift(registration.deadline)})
+    return meeting.model_copy(
+        update={"start": shift(meeting.start), "end": shift(meeting.end),
+                "registration": registration}
+    )  # fmt: skip

@@ -33,6 +33,7 @@ from civilsamhalle.model import (
     Speaker,
     Venue,
 )
+from civilsamhalle.structure import Category, IndexPage
 
 DATA = Path(__file__).parent / "data"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -133,8 +134,13 @@ def rich_dataset() -> Dataset:
                     municipal_staff=25,
                 ),
                 outcome="En struktur för samverkan",
+                follow_up_uid=uuid.UUID("7a0c2d4e-1111-4a2b-8c3d-000000000001"),
+                slug="stormote-om-samverkan",
+                page_id="stormoten",
             ),
         ),
+        pages=(IndexPage(id="stormoten", title="Stormöten", intro="Alla är välkomna."),),
+        categories=(Category(id="trossamfund", name="Trossamfund", description="Församlingar"),),
     )
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from demo import dates
+from demo.loader import DATA
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from home.models import HomePage
@@ -330,3 +331,14 @@ def test_the_command_loads_again_and_reports(demo, capsys):
     assert MeetingPage.objects.count() == 16
     with pytest.raises(CommandError, match="2026-06-15"):
         call_command("load_demo", "--today", "15/6")
+
+
+def test_the_demo_file_imports_through_the_command_as_loaded(demo, capsys):
+    call_command("import_dataset", str(DATA / "demo.json"), "--dry-run")
+    out = capsys.readouterr().out.splitlines()[1:]
+    counts = {" ".join(line.split()[:-6]): line.split()[-6::2] for line in out}
+    assert all(created == "0" for created, _updated, _unchanged in counts.values())
+    for kind in ("organisation", "category", "agreement", "index page"):
+        assert counts[kind][1] == "0", kind  # nothing changed
+    # Only the meetings the demo moves to dates around today differ from the file's dates.
+    assert int(counts["meeting"][1]) <= len(dates.CURRENT)

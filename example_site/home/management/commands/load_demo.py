@@ -1,7 +1,8 @@
 """``manage.py load_demo``: create or update the demo content (run by ``make demo``).
 
-Safe to run again: existing content is updated in place, nothing is duplicated, and meetings that
-did not change are not published again, so calendars that subscribed see no change.
+A thin wrapper around the app's import (``manage.py import_dataset``) of the demo's data files,
+see :mod:`demo.loader`. Safe to run again: what did not change is left alone, so calendars that
+subscribed see no change.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import datetime as dt
 
 from demo.loader import load_demo
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from wagtail_civil.importing import ImportFailed
 
 
 def _date(value: str) -> dt.date:
@@ -20,7 +23,7 @@ def _date(value: str) -> dt.date:
 
 
 class Command(BaseCommand):
-    help = "Load the demo content (organisations, agreements, meetings) from the seed pages."
+    help = "Load the demo content (organisations, agreements, meetings) from its data files."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -45,6 +48,8 @@ class Command(BaseCommand):
     ) -> None:
         try:
             result = load_demo(today, host)
+        except ImportFailed as exc:
+            raise CommandError("\n".join(exc.problems)) from None
         except ValueError as exc:
             raise CommandError(f"--host: {exc}") from exc
         self.stdout.write(self.style.SUCCESS("Demo content loaded:"))

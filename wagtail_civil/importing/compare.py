@@ -1,43 +1,31 @@
-"""Create-or-update with "did anything change?", so that loading the demo twice is a no-op.
+"""Set a field or relation only when it differs, and say whether it did.
 
-A reload that published every page again would pile up revisions and log entries, move every
-feed's Last-Modified and make calendar programs download everything again. So each object is
-compared with what the demo wants, field by field and relation by relation, and saved and
-published only when it differs (or is not yet published). Pages and snippets are compared with
-their latest revision, which is what an editor would be editing in the admin.
+An import run twice must change nothing: a second publish of every page would pile up revisions
+and log entries, move every feed's Last-Modified and make calendar programs download everything
+again. So each object is compared with the file field by field and relation by relation, against
+its latest revision (what an editor would be editing in the admin).
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import models
 from wagtail.models import Page
 
-__all__ = ["Tally", "assign", "latest", "set_children", "set_m2m", "set_tags"]
+from ..models.mixins import richtext_to_text
 
-
-@dataclass
-class Tally:
-    """What a load did, per kind of object, for the command's summary and for tests."""
-
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-    unchanged: dict[str, int] = field(default_factory=dict)
-
-    def count(self, kind: str, *, created: bool = False, changed: bool = False) -> None:
-        bucket = self.created if created else self.updated if changed else self.unchanged
-        bucket[kind] = bucket.get(kind, 0) + 1
-
-    def lines(self) -> list[str]:
-        kinds = sorted({*self.created, *self.updated, *self.unchanged})
-        return [
-            f"  {kind:<22} {self.created.get(kind, 0):>3} created, "
-            f"{self.updated.get(kind, 0):>3} updated, {self.unchanged.get(kind, 0):>3} unchanged"
-            for kind in kinds
-        ]
+__all__ = [
+    "assign",
+    "latest",
+    "set_children",
+    "set_m2m",
+    "set_text",
+    "set_tags",
+    "text_to_html",
+]
 
 
 def latest(obj: Any) -> Any:
@@ -62,6 +50,26 @@ def assign(obj: models.Model, values: dict[str, Any]) -> bool:
             setattr(obj, name, wanted)
             changed = True
     return changed
+
+
+def text_to_html(text: str) -> str:
+    """Plain text as rich text: a paragraph per blank-line-separated block, lines kept."""
+    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    return "".join(
+        "<p>" + "<br/>".join(html.escape(line, quote=False) for line in p.split("\n")) + "</p>"
+        for p in paragraphs
+    )
+
+
+def set_text(obj: models.Model, name: str, text: str) -> bool:
+    """Set a rich text field from plain text unless its words are already those.
+
+    Comparing words, not markup, keeps the bold and links an editor added to the same text.
+    """
+    if richtext_to_text(getattr(obj, name)) == richtext_to_text(text_to_html(text)):
+        return False
+    setattr(obj, name, text_to_html(text))
+    return True
 
 
 def set_m2m(manager: Any, wanted: Iterable[models.Model]) -> bool:
