@@ -56,7 +56,14 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"database: {database}", f"cache: {_cache()}", f"chromium: {browser}"]
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django has ordered the tests by type
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip what this machine cannot run (saying why), and start the slow modules first.
+
+    The slow modules (wheels installed from the package index) mostly wait on the network; with
+    one pytest-xdist worker per core they then run beside the others instead of after them.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
     _, is_postgres = _database()
     has_chromium = chromium_path() is not None
     needs_postgres = pytest.mark.skip(reason=f"needs PostgreSQL: run with {POSTGRES_HINT}")
@@ -74,3 +81,4 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(needs_postgres)
         if item.get_closest_marker("browser") and not has_chromium:
             item.add_marker(needs_chromium)
+
