@@ -15,6 +15,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .models.agreements import AgreementPage
+from .models.categories import OrganisationCategory
+from .models.organisations import Organisation
 
 __all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
 
@@ -40,20 +43,14 @@ class ModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 def _public_categories(request: Any) -> QuerySet:
-    from .models import OrganisationCategory
-
     return OrganisationCategory.objects.all()
 
 
 def _public_organisations(request: Any) -> QuerySet:
-    from .models import Organisation
-
     return Organisation.objects.public()
 
 
 def _public_agreements(request: Any) -> QuerySet:
-    from .models import AgreementPage
-
     return AgreementPage.objects.live().public()
 
 
@@ -81,8 +78,6 @@ class OrganisationFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        from .models import Organisation
-
         by_area = Organisation.objects.filter(areas_of_activity__name__icontains=value)
         return queryset.filter(
             Q(name__icontains=value)

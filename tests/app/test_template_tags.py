@@ -21,10 +21,10 @@ from django.utils import timezone, translation
 from civilsamhalle.commitments import CommitmentState, CommitmentStatus
 from civilsamhalle.model import Commitment
 from wagtail_civil.filters import MeetingFilterSet
+from wagtail_civil.jsonld import jsonld_script
 from wagtail_civil.models import MeetingPage
+from wagtail_civil.presentation import meeting_view
 from wagtail_civil.templatetags import civil_tags
-from wagtail_civil.templatetags.civil_schema import jsonld_script
-from wagtail_civil.templatetags.civil_views import meeting_view
 
 UTC = dt.UTC
 

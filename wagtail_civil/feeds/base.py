@@ -14,7 +14,6 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from anyascii import anyascii
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -28,6 +27,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry, Site
 from civilsamhalle.calendar import FeedInfo, feed_bytes
 
 from .. import conf
+from ..apps import civil_model
 from ..http import calendar_response
 from ..labels import feed_labels
 from ..sites import absolute_url, site_name
@@ -63,11 +63,6 @@ class _PrimaryKeyConverter:
 
 
 register_converter(_PrimaryKeyConverter, "civil_pk")
-
-
-def model(name: str) -> Any:
-    """An app model by name: the feeds are imported by the blocks, which the models import."""
-    return apps.get_model("wagtail_civil", name)
 
 
 class MeetingFeed:
@@ -163,11 +158,11 @@ class MeetingFeed:
     def site_meetings(self, request: HttpRequest) -> Any:
         """Published, public meetings of the site (the restriction check covers every ancestor)."""
         root = self.site(request).root_page
-        return model("MeetingPage").objects.descendant_of(root).for_feed()
+        return civil_model("MeetingPage").objects.descendant_of(root).for_feed()
 
     def public_page(self, name: str, request: HttpRequest, pk: int) -> Any:
         """A live, public page of the site by primary key, else 404 that says nothing of why."""
-        pages = model(name).objects.live().public()
+        pages = civil_model(name).objects.live().public()
         found = pages.descendant_of(self.site(request).root_page, inclusive=True)
         page = found.filter(pk=pk).first()
         if page is None:
@@ -177,7 +172,7 @@ class MeetingFeed:
     def live_object(self, name: str, request: HttpRequest, **lookup: Any) -> Any:
         """A model's object (not a page) by ``lookup``, else 404; needs a site like every feed."""
         self.site(request)
-        found = model(name).objects.filter(**lookup).first()
+        found = civil_model(name).objects.filter(**lookup).first()
         if found is None:
             raise Http404
         return found

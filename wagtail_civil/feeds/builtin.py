@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
+from ..apps import civil_model
 from ..sites import absolute_url, site_name
-from .base import MeetingFeed, model, register_feed
+from .base import MeetingFeed, register_feed
 
 __all__ = [
     "AgreementFeed",
@@ -146,7 +147,7 @@ class CategoryFeed(MeetingFeed):
 
     def link(self, obj: Any, request: HttpRequest) -> str | None:
         """The organisation directory filtered by the category (a category has no page)."""
-        directory = model("OrganisationIndexPage").find_for_request(request)
+        directory = civil_model("OrganisationIndexPage").find_for_request(request)
         if directory is None:
             return None
         url = absolute_url(directory, request)

@@ -16,6 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..filters import MeetingFilterSet
+from .meetings import MeetingPage
 from .mixins import paginate
 
 __all__ = ["MeetingIndexPage"]
@@ -41,6 +43,7 @@ class MeetingIndexPage(RoutablePageMixin, Page):
     api_fields = [APIField("intro"), APIField("per_page")]
 
     subpage_types = ["wagtail_civil.MeetingPage"]
+    filterset_class = MeetingFilterSet
 
     class Meta:
         verbose_name = _("meeting list")
@@ -48,14 +51,10 @@ class MeetingIndexPage(RoutablePageMixin, Page):
 
     def get_meetings(self) -> models.QuerySet:
         """This list's published, public meetings (override to also show other lists' meetings)."""
-        from .meetings import MeetingPage
-
         return MeetingPage.objects.child_of(self).for_feed()
 
     def get_filterset(self, request: HttpRequest, queryset: models.QuerySet) -> Any:
-        from ..filters import MeetingFilterSet
-
-        return MeetingFilterSet(request.GET or None, queryset=queryset, request=request)
+        return self.filterset_class(request.GET or None, queryset=queryset, request=request)
 
     def _list(self, request: HttpRequest, *, is_past: bool) -> TemplateResponse:
         now = timezone.now()
