@@ -45,4 +45,3 @@ def translation(language: str | None) -> _gettext.NullTranslations:
     """
     code = normalize_language(language)
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
-

@@ -38,6 +38,18 @@ def _heading() -> blocks.CharBlock:
     return blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
 
 
+def _agreement(**options: Any) -> blocks.PageChooserBlock:
+    return blocks.PageChooserBlock(
+        page_type="wagtail_civil.AgreementPage", label=_("Agreement"), **options
+    )
+
+
+def _category() -> SnippetChooserBlock:
+    return SnippetChooserBlock(
+        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
+    )
+
+
 def _live_or_none(obj: Any) -> Any:
     """The chosen snippet or page if residents may see it, else ``None``."""
     if obj is None:
@@ -54,15 +66,11 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=MEETING_KIND_CHOICES, required=False, label=_("Kind of meeting")
     )
-    agreement = blocks.PageChooserBlock(
-        page_type="wagtail_civil.AgreementPage", required=False, label=_("Agreement")
-    )
+    agreement = _agreement(required=False)
     organisation = SnippetChooserBlock(
         "wagtail_civil.Organisation", required=False, label=_("Organisation")
     )
-    category = SnippetChooserBlock(
-        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
-    )
+    category = _category()
     count = blocks.IntegerBlock(
         label=_("How many"), default=5, min_value=1, max_value=50, required=True
     )
@@ -111,9 +119,7 @@ class SignatoriesBlock(blocks.StructBlock):
     """The parties that signed an agreement, e.g. on a news page about the signing."""
 
     heading = _heading()
-    agreement = blocks.PageChooserBlock(
-        page_type="wagtail_civil.AgreementPage", label=_("Agreement")
-    )
+    agreement = _agreement()
 
     class Meta:
         icon = "doc-full"
@@ -139,9 +145,7 @@ class OrganisationListBlock(blocks.StructBlock):
     """A list of published organisations, e.g. all study associations."""
 
     heading = _heading()
-    category = SnippetChooserBlock(
-        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
-    )
+    category = _category()
     kind = blocks.ChoiceBlock(choices=ORGANISATION_KIND_CHOICES, required=False, label=_("Kind"))
     count = blocks.IntegerBlock(
         label=_("How many"),
@@ -188,15 +192,11 @@ class SubscribeBlock(blocks.StructBlock):
     meeting_index = blocks.PageChooserBlock(
         page_type="wagtail_civil.MeetingIndexPage", required=False, label=_("Meeting list")
     )
-    agreement = blocks.PageChooserBlock(
-        page_type="wagtail_civil.AgreementPage", required=False, label=_("Agreement")
-    )
+    agreement = _agreement(required=False)
     organisation = SnippetChooserBlock(
         "wagtail_civil.Organisation", required=False, label=_("Organisation")
     )
-    category = SnippetChooserBlock(
-        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
-    )
+    category = _category()
 
     class Meta:
         icon = "calendar-alt"

@@ -96,32 +96,28 @@ class MeetingFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=MEETING_KIND_CHOICES, label=_("Kind of meeting"), empty_label=_("All kinds")
     )
+    # Each narrows with the MeetingPageQuerySet method for_<name> (see narrow()).
     agreement = ModelChoiceFilter(
         queryset=_public_agreements,
-        method="filter_agreement",
+        method="narrow",
         label=_("Agreement"),
         empty_label=_("All agreements"),
     )
     organisation = ModelChoiceFilter(
         queryset=_public_organisations,
         to_field_name="slug",
-        method="filter_organisation",
+        method="narrow",
         label=_("Organisation"),
         empty_label=_("All organisations"),
     )
     category = ModelChoiceFilter(
         queryset=_public_categories,
         to_field_name="slug",
-        method="filter_category",
+        method="narrow",
         label=_("Category"),
         empty_label=_("All categories"),
     )
 
-    def filter_agreement(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.for_agreement(value) if value else queryset
-
-    def filter_organisation(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.for_organisation(value) if value else queryset
-
-    def filter_category(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.for_category(value) if value else queryset
+    def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """The meetings of the chosen agreement, organisation or category (``for_<name>``)."""
+        return getattr(queryset, f"for_{name}")(value) if value else queryset

@@ -139,13 +139,18 @@ def dataset_problems(
                     ("meetings", i, "attendance", "organisation_ids", j), organisation_id
                 )
 
+    problems.extend(_parent_loops(_parents(organisations), language))
+    return problems
+
+
+def _parents(organisations: list[tuple[int, Any]]) -> dict[str, tuple[int, str | None]]:
+    """Each organisation id → (the place of its first organisation, that one's parent id)."""
     parents: dict[str, tuple[int, str | None]] = {}
     for i, organisation in organisations:
         own_id = _id(organisation.get("id"))
         if own_id is not None and own_id not in parents:
             parents[own_id] = (i, _id(organisation.get("parent_id")))
-    problems.extend(_parent_loops(parents, language))
-    return problems
+    return parents
 
 
 def place_problems(data: Any, meetings: set[int], language: str | None = None) -> list[str]:

@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import ModelLogEntry, PageLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from civilsamhalle.calendar import FeedInfo, feed_bytes
 
@@ -77,6 +77,11 @@ class MeetingFeed:
     namespace: ClassVar[str | None] = "wagtail_civil"  # where url_name is reversed
     url_attribute: ClassVar[str | None] = "pk"  # what of the object goes into the URL as "pk"
     label: ClassVar[Any] = None  # offered by the subscribe block when set
+    # The calendar's description, with %(title)s and %(site)s (see words()); none when None.
+    description_text: ClassVar[Any] = None
+    object_model: ClassVar[str | None] = None  # what the feed is of: an app model's name
+    # The MeetingPageQuerySet method that narrows the site's meetings to the object's.
+    narrow_by: ClassVar[str | None] = None
     block_field: ClassVar[str | None] = None  # the subscribe block's chooser for the object
     filter_field: ClassVar[str | None] = None  # the meeting list's filter that matches this feed
     windowed: ClassVar[bool] = True  # only meetings since feed_past_days() ago
@@ -114,12 +119,19 @@ class MeetingFeed:
     # --- hooks -----------------------------------------------------------------------------------
 
     def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
-        """What the feed is of (a page, an organisation, …); raise ``Http404`` if unknown."""
-        return None
+        """What the feed is of: the published ``object_model`` numbered ``pk``, else 404."""
+        if self.object_model is None:
+            return None
+        model = civil_model(self.object_model)
+        if issubclass(model, Page):
+            return self.public_page(self.object_model, request, kwargs["pk"])
+        published = {"live": True} if hasattr(model, "live") else {}
+        return self.live_object(self.object_model, request, pk=kwargs["pk"], **published)
 
     def meetings(self, obj: Any, request: HttpRequest) -> Iterable[Any]:
-        """The meeting pages before the window: by default every one of the request's site."""
-        return self.site_meetings(request)
+        """The meeting pages before the window: the request's site's, narrowed by ``narrow_by``."""
+        meetings = self.site_meetings(request)
+        return getattr(meetings, self.narrow_by)(obj) if self.narrow_by else meetings
 
     def title(self, obj: Any) -> str:
         """What the feed is of, in words, for :meth:`name` and :meth:`description`."""
@@ -130,7 +142,9 @@ class MeetingFeed:
         return _("Meetings: %(title)s – %(site)s") % self.words(obj, request)
 
     def description(self, obj: Any, request: HttpRequest) -> str:
-        return ""
+        if self.description_text is None:
+            return ""
+        return str(self.description_text) % self.words(obj, request)
 
     def link(self, obj: Any, request: HttpRequest) -> str | None:
         """The page the feed belongs to (the calendar's ``URL``)."""
