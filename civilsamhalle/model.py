@@ -1,11 +1,5 @@
-"""The domain of civilsamhalle as frozen, validated objects.
+"""The domain as frozen, validated pydantic objects: what feeds, rules and data files work on.
 
-These objects are the contract between the Wagtail app and everything that must work without a
-database: the calendar feeds, the commitment rules, the JSON interchange and the command line.
-A Wagtail model turns itself into one of these (``to_domain()``); the rules never see Django.
-
-Validation is done by pydantic v2 (Wagtail already depends on it, so it costs an installing site
-nothing) so that every error names the field it is about and JSON (de)serialization comes for free.
 Every field says what it holds (``civilsamhalle schema``); the rules are in :mod:`.rules`.
 """
 

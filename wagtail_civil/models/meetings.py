@@ -56,9 +56,7 @@ _TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
     """One meeting, with everything a resident needs before it and what came out of it after.
 
-    ``uid`` identifies the meeting in every calendar that subscribed to it, for years: it is made
-    once, never shown in a form, and a copied page gets a new one. ``sequence`` is raised when a
-    publish changes when, where or whether the meeting takes place (see ``CalendarIdentityMixin``).
+    ``uid`` and ``sequence`` are its identity in calendars, kept by ``CalendarIdentityMixin``.
     """
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
