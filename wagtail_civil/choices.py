@@ -25,7 +25,7 @@ from civilsamhalle.model import (
     RegistrationKind,
 )
 
-from .labels import kind_label
+from .feed_words import kind_label
 
 __all__ = [
     "AGREEMENT_STATUS_CHOICES",
@@ -55,7 +55,7 @@ ORGANISATION_KIND_CHOICES = [
     (OrganisationKind.OTHER.value, pgettext_lazy("organisation kind", "Other")),
 ]
 
-# The words of the feeds (wagtail_civil.labels), so a kind has one name everywhere.
+# The words of the feeds (wagtail_civil.feed_words), so a kind has one name everywhere.
 MEETING_KIND_CHOICES = [(kind.value, kind_label(kind)) for kind in MeetingKind]
 
 ATTENDANCE_MODE_CHOICES = [

@@ -22,7 +22,7 @@ from tests.app.conftest import next_week_at
 from tests.feedcheck import read_feed
 from wagtail_civil.choices import MEETING_KIND_CHOICES
 from wagtail_civil.feed_urls import feed_path
-from wagtail_civil.labels import feed_labels
+from wagtail_civil.feed_words import feed_labels
 from wagtail_civil.models import MeetingAttendance, MeetingIndexPage, MeetingPage
 
 DAY = dt.timedelta(days=1)

@@ -17,7 +17,7 @@ from anyascii import anyascii
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, URLPattern, path, register_converter, reverse
+from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -26,10 +26,13 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from civilsamhalle.calendar import FeedInfo, feed_bytes
 
-from .. import conf
+from .. import (
+    conf,
+    converters,  # noqa: F401  (registers <civil_pk:…> for the routes)
+)
 from ..apps import civil_model
+from ..feed_words import feed_labels
 from ..http import calendar_response
-from ..labels import feed_labels
 from ..sites import absolute_url, site_name
 
 __all__ = ["FEEDS", "MeetingFeed", "feed_urlpatterns", "register_feed"]
@@ -46,23 +49,6 @@ _PRIVATE_ACTIONS = (
     "wagtail.revert",
     "wagtail.reorder",
 )
-
-
-class _PrimaryKeyConverter:
-    """A positive id as the database can hold it: ``<int:pk>`` would also match
-    ``99999999999999999999``, which overflows a 64-bit column and fails as a server error
-    instead of a 404. No leading zeros either, so each feed has exactly one address."""
-
-    regex = "[1-9][0-9]{0,17}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
-
-register_converter(_PrimaryKeyConverter, "civil_pk")
 
 
 class MeetingFeed:

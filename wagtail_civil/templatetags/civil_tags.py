@@ -23,8 +23,8 @@ from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
 from .. import conf, dates, jsonld, presentation
 from ..feed_urls import feed_path, feed_urls
+from ..feed_words import feed_labels
 from ..feeds import FEEDS
-from ..labels import feed_labels
 from ..sites import site_name
 
 register = template.Library()
