@@ -54,6 +54,13 @@ def _public_agreements(request: Any) -> QuerySet:
     return AgreementPage.objects.live().public()
 
 
+def _narrowing(queryset: Any, label: Any, empty_label: Any, **options: Any) -> ModelChoiceFilter:
+    """A choice of one object that narrows the meetings (see ``MeetingFilterSet.narrow``)."""
+    return ModelChoiceFilter(
+        queryset=queryset, method="narrow", label=label, empty_label=empty_label, **options
+    )
+
+
 class OrganisationFilterSet(django_filters.FilterSet):
     """``?q=`` free text, ``?category=<slug>``, ``?kind=<value>``."""
 
@@ -96,26 +103,12 @@ class MeetingFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=MEETING_KIND_CHOICES, label=_("Kind of meeting"), empty_label=_("All kinds")
     )
-    # Each narrows with the MeetingPageQuerySet method for_<name> (see narrow()).
-    agreement = ModelChoiceFilter(
-        queryset=_public_agreements,
-        method="narrow",
-        label=_("Agreement"),
-        empty_label=_("All agreements"),
+    agreement = _narrowing(_public_agreements, _("Agreement"), _("All agreements"))
+    organisation = _narrowing(
+        _public_organisations, _("Organisation"), _("All organisations"), to_field_name="slug"
     )
-    organisation = ModelChoiceFilter(
-        queryset=_public_organisations,
-        to_field_name="slug",
-        method="narrow",
-        label=_("Organisation"),
-        empty_label=_("All organisations"),
-    )
-    category = ModelChoiceFilter(
-        queryset=_public_categories,
-        to_field_name="slug",
-        method="narrow",
-        label=_("Category"),
-        empty_label=_("All categories"),
+    category = _narrowing(
+        _public_categories, _("Category"), _("All categories"), to_field_name="slug"
     )
 
     def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:

@@ -8,16 +8,13 @@ from django.db import models
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
-from wagtail.search import index
 
 from .. import converters  # noqa: F401  (registers <civil_slug:…> for the route below)
 from ..filters import OrganisationFilterSet
-from .mixins import paginate
+from .mixins import ListPageMixin, paginate
 from .organisations import Organisation
 
 __all__ = ["OrganisationIndexPage"]
@@ -26,7 +23,7 @@ __all__ = ["OrganisationIndexPage"]
 _REQUEST_CACHE = "_wagtail_civil_organisation_index"
 
 
-class OrganisationIndexPage(RoutablePageMixin, Page):
+class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
     """The organisation directory: ``""`` lists and filters, ``"<slug>/"`` shows one organisation.
 
     Organisations are snippets, not pages; this page gives them their public addresses. The first
@@ -41,10 +38,6 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
     per_page = models.PositiveSmallIntegerField(
         _("organisations per page"), default=30, help_text=_("How many to list on one page.")
     )
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("per_page")]
 
     subpage_types: list[str] = []
     filterset_class = OrganisationFilterSet
