@@ -15,14 +15,36 @@ from urllib.parse import quote, urlencode
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from civilsamhalle.enums import EventStatus, RegistrationKind, attendance_mode
 
 from .dates import deadline_passed
 
-__all__ = ["Link", "MeetingView", "SpeakerView", "meeting_view", "organisation_url", "public_page"]
+__all__ = [
+    "Link",
+    "MeetingView",
+    "SpeakerView",
+    "meeting_view",
+    "organisation_url",
+    "public_page",
+    "status_note",
+]
 
 OSM = "https://www.openstreetmap.org/"
+# What residents need to know of a meeting that does not simply take place as planned.
+STATUS_NOTES = {
+    EventStatus.CANCELLED: _("This meeting will not take place."),
+    EventStatus.POSTPONED: _(
+        "This meeting is postponed. The new date will be published here and in the calendar."
+    ),
+    EventStatus.MOVED_ONLINE: _(
+        "This meeting is now held online only. Join it through the link on this page."
+    ),
+    EventStatus.RESCHEDULED: _(
+        "This meeting has a new date or time. The times on this page are the new ones."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -75,6 +97,11 @@ class MeetingView:
             or page.minutes_id
             or self.follow_up
         )
+
+
+def status_note(status: str) -> str:
+    """A sentence on what the meeting's ``status`` means for residents; "" when it goes ahead."""
+    return str(STATUS_NOTES.get(status, ""))
 
 
 def public_page(page: Any) -> Any:

@@ -148,6 +148,12 @@ def civil_public(page: Any) -> Any:
     return presentation.public_page(page)
 
 
+@register.filter
+def civil_status_note(status: str) -> str:
+    """``{{ meeting.status|civil_status_note }}``: what the status means; "" for scheduled."""
+    return presentation.status_note(status)
+
+
 # --- calendar subscriptions -----------------------------------------------------------------------
 
 
