@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .model import Agreement, Commitment, EventStatus, Meeting
+from .model import Agreement, Commitment, Meeting
 
 __all__ = ["CommitmentState", "CommitmentStatus", "evaluate", "evaluate_agreement"]
 
@@ -61,12 +61,8 @@ class CommitmentStatus:
         return max(0, self.required - self.held)
 
 
-# A postponed meeting has no date to count on (see the module docstring).
-_NOT_COUNTED = frozenset({EventStatus.CANCELLED, EventStatus.POSTPONED})
-
-
 def _counts_for(commitment: Commitment, meeting: Meeting) -> bool:
-    if meeting.status in _NOT_COUNTED:
+    if not meeting.status.counts_as_held:
         return False
     return commitment.meeting_kind is None or meeting.kind is commitment.meeting_kind
 

@@ -16,7 +16,7 @@ import gettext as _gettext
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DOMAIN", "LOCALE_DIR", "normalize_language", "translation", "gettext"]
+__all__ = ["DOMAIN", "LOCALE_DIR", "normalize_language", "translation"]
 
 DOMAIN = "civilsamhalle"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -45,8 +45,3 @@ def translation(language: str | None) -> _gettext.NullTranslations:
     """
     code = normalize_language(language)
     return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[code], fallback=True)
-
-
-def gettext(message: str, language: str | None = None) -> str:
-    """``message`` in ``language``, for code that translates one string at a time."""
-    return translation(language).gettext(message)

@@ -1,11 +1,5 @@
-"""The domain of civilsamhalle as frozen, validated objects.
+"""The domain as frozen, validated pydantic objects: what feeds, rules and data files work on.
 
-These objects are the contract between the Wagtail app and everything that must work without a
-database: the calendar feeds, the commitment rules, the JSON interchange and the command line.
-A Wagtail model turns itself into one of these (``to_domain()``); the rules never see Django.
-
-Validation is done by pydantic v2 (Wagtail already depends on it, so it costs an installing site
-nothing) so that every error names the field it is about and JSON (de)serialization comes for free.
 Every field says what it holds (``civilsamhalle schema``); the rules are in :mod:`.rules`.
 """
 
@@ -13,12 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from . import rules
+from .enums import (
+    AgreementStatus,
+    AttendanceMode,
+    Country,
+    EventStatus,
+    MeetingKind,
+    OrganisationKind,
+    RegistrationKind,
+)
 from .fieldtypes import AwareDatetime, HttpUrl, NonEmptyStr, TimeZoneName, custom_error, raise_at
 from .identifiers import validate_organisation_number
 from .rules import RuleError
@@ -33,7 +35,6 @@ __all__ = [
     "RegistrationKind",
     "Country",
     "Organisation",
-    "Person",
     "Contact",
     "Venue",
     "ProgrammeItem",
@@ -48,63 +49,6 @@ __all__ = [
     "HttpUrl",
     "NonEmptyStr",
 ]
-
-
-# --- choices -------------------------------------------------------------------------------------
-
-
-class OrganisationKind(StrEnum):
-    ASSOCIATION = "association"
-    FAITH_COMMUNITY = "faith_community"
-    STUDY_ASSOCIATION = "study_association"
-    FOUNDATION = "foundation"
-    IDEA_BASED_COMPANY = "idea_based_company"
-    COOPERATIVE = "cooperative"
-    NETWORK = "network"
-    UMBRELLA = "umbrella"
-    OTHER = "other"
-
-
-class MeetingKind(StrEnum):
-    DIALOGUE = "dialogue"
-    OPEN_MEETING = "open_meeting"  # "stormöte": a big meeting open to every organisation
-    HEARING = "hearing"
-    WORKSHOP = "workshop"
-    COUNCIL_MEETING = "council_meeting"
-    SIGNING = "signing"
-
-
-class AttendanceMode(StrEnum):
-    IN_PERSON = "in_person"
-    ONLINE = "online"
-    HYBRID = "hybrid"
-
-
-class EventStatus(StrEnum):
-    """schema.org's EventStatusType, which search engines and calendar programs understand."""
-
-    SCHEDULED = "scheduled"
-    RESCHEDULED = "rescheduled"
-    MOVED_ONLINE = "moved_online"
-    POSTPONED = "postponed"
-    CANCELLED = "cancelled"
-
-
-class RegistrationKind(StrEnum):
-    NONE = "none"
-    EXTERNAL = "external"
-
-
-class AgreementStatus(StrEnum):
-    DRAFT = "draft"
-    OPEN_FOR_SIGNING = "open_for_signing"
-    IN_FORCE = "in_force"
-    EXPIRED = "expired"
-
-
-class Country(StrEnum):
-    SWEDEN = "SE"
-    NORWAY = "NO"
 
 
 class _Frozen(BaseModel):
@@ -162,15 +106,6 @@ class Organisation(_Frozen):
         if value is not None and value == info.data.get("id"):
             raise custom_error(RuleError("own_parent"))
         return value
-
-
-class Person(_Frozen):
-    """Someone named on a page: a signatory, speaker, council member or liaison."""
-
-    name: NonEmptyStr = Field(description="Full name.")
-    title: str = Field("", description="Title or role.")
-    affiliation: str = Field("", description="Organisation or municipal unit.")
-    party: str = Field("", description="Political party, for politicians.")
 
 
 class Contact(_Frozen):

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
+from .enums import EventStatus, attendance_mode
 from .i18n import translation
 
 __all__ = [
@@ -26,10 +27,6 @@ __all__ = [
     "message",
 ]
 
-# Meetings that will not take place (on this date) need no place: nobody goes there.
-_PLACE_NOT_NEEDED = frozenset({"cancelled", "postponed"})
-_NEEDS_VENUE = frozenset({"in_person", "hybrid"})
-_NEEDS_LINK = frozenset({"online", "hybrid"})
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 # code → English message; ``{value}`` is what was typed. Kept in the catalogue by these msgids.
@@ -121,13 +118,13 @@ def meeting_place_problems(
     ``mode`` and ``status`` are the values of :class:`~civilsamhalle.model.AttendanceMode` and
     :class:`~civilsamhalle.model.EventStatus`.
     """
-    mode, status = str(mode), str(status)
-    if status in _PLACE_NOT_NEEDED:
+    if not EventStatus(status).counts_as_held:
         return []
+    now = attendance_mode(mode, status)
     problems = []
-    if mode in _NEEDS_VENUE and status != "moved_online" and not has_venue:
+    if now.has_venue and not has_venue:
         problems.append(RuleError("venue_missing", "venue"))
-    if (mode in _NEEDS_LINK or status == "moved_online") and not (online_url or "").strip():
+    if now.has_link and not (online_url or "").strip():
         problems.append(RuleError("online_link_missing", "online_url"))
     return problems
 

@@ -1,4 +1,6 @@
-from django.apps import AppConfig
+from typing import Any
+
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,4 +11,10 @@ class WagtailCivilConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
+
+
+def civil_model(name: str) -> Any:
+    """An app model by name, for the modules the models import (blocks, feeds, the organisation
+    register): importing the model class there would be an import cycle."""
+    return apps.get_model("wagtail_civil", name)

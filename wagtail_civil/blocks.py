@@ -20,6 +20,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .apps import civil_model
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 from .feed_urls import feed_path, feed_urls
 from .feeds import FEEDS
@@ -35,6 +36,18 @@ __all__ = [
 
 def _heading() -> blocks.CharBlock:
     return blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+
+
+def _agreement(**options: Any) -> blocks.PageChooserBlock:
+    return blocks.PageChooserBlock(
+        page_type="wagtail_civil.AgreementPage", label=_("Agreement"), **options
+    )
+
+
+def _category() -> SnippetChooserBlock:
+    return SnippetChooserBlock(
+        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
+    )
 
 
 def _live_or_none(obj: Any) -> Any:
@@ -53,15 +66,11 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=MEETING_KIND_CHOICES, required=False, label=_("Kind of meeting")
     )
-    agreement = blocks.PageChooserBlock(
-        page_type="wagtail_civil.AgreementPage", required=False, label=_("Agreement")
-    )
+    agreement = _agreement(required=False)
     organisation = SnippetChooserBlock(
         "wagtail_civil.Organisation", required=False, label=_("Organisation")
     )
-    category = SnippetChooserBlock(
-        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
-    )
+    category = _category()
     count = blocks.IntegerBlock(
         label=_("How many"), default=5, min_value=1, max_value=50, required=True
     )
@@ -73,9 +82,7 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
 
     def get_meetings(self, value: Any, site: Site | None = None) -> Any:
         """Upcoming public meetings of ``site`` (every site's when it is unknown)."""
-        from .models import MeetingPage
-
-        meetings = MeetingPage.objects.for_feed().upcoming(timezone.now())
+        meetings = civil_model("MeetingPage").objects.for_feed().upcoming(timezone.now())
         if site is not None:
             meetings = meetings.descendant_of(site.root_page)
         if value.get("kind"):
@@ -99,11 +106,9 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
     def get_meeting_index(self, value: Any, site: Site | None) -> Any:
         """The list to link as "all meetings": only when the site has exactly one, and the block
         is not narrowed to an agreement, organisation or category the list would not show."""
-        from .models import MeetingIndexPage
-
         if any(value.get(name) for name in ("agreement", "organisation", "category")):
             return None
-        indexes = MeetingIndexPage.objects.live().public()
+        indexes = civil_model("MeetingIndexPage").objects.live().public()
         if site is not None:
             indexes = indexes.descendant_of(site.root_page, inclusive=True)
         found = list(indexes[:2])
@@ -114,9 +119,7 @@ class SignatoriesBlock(blocks.StructBlock):
     """The parties that signed an agreement, e.g. on a news page about the signing."""
 
     heading = _heading()
-    agreement = blocks.PageChooserBlock(
-        page_type="wagtail_civil.AgreementPage", label=_("Agreement")
-    )
+    agreement = _agreement()
 
     class Meta:
         icon = "doc-full"
@@ -124,13 +127,13 @@ class SignatoriesBlock(blocks.StructBlock):
         template = "wagtail_civil/blocks/signatories.html"
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
-        from .models import AgreementPage
-
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("agreement")
         agreement = None
         if chosen is not None:
-            agreement = AgreementPage.objects.live().public().filter(pk=chosen.pk).first()
+            agreement = (
+                civil_model("AgreementPage").objects.live().public().filter(pk=chosen.pk).first()
+            )
         context["agreement"] = agreement
         context["signatures"] = (
             list(agreement.signatures.select_related("organisation")) if agreement else []
@@ -142,9 +145,7 @@ class OrganisationListBlock(blocks.StructBlock):
     """A list of published organisations, e.g. all study associations."""
 
     heading = _heading()
-    category = SnippetChooserBlock(
-        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
-    )
+    category = _category()
     kind = blocks.ChoiceBlock(choices=ORGANISATION_KIND_CHOICES, required=False, label=_("Kind"))
     count = blocks.IntegerBlock(
         label=_("How many"),
@@ -159,9 +160,7 @@ class OrganisationListBlock(blocks.StructBlock):
         template = "wagtail_civil/blocks/organisation_list.html"
 
     def get_organisations(self, value: Any) -> Any:
-        from .models import Organisation
-
-        organisations = Organisation.objects.public().select_related("logo")
+        organisations = civil_model("Organisation").objects.public().select_related("logo")
         if value.get("category"):
             organisations = organisations.in_category(value["category"])
         if value.get("kind"):
@@ -169,14 +168,12 @@ class OrganisationListBlock(blocks.StructBlock):
         return organisations
 
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
-        from .models import Organisation
-
         context = super().get_context(value, parent_context=parent_context)
         organisations = self.get_organisations(value)
         if value.get("count"):
             organisations = organisations[: value["count"]]
         request = (parent_context or {}).get("request")
-        context["organisations"] = Organisation.with_urls(organisations, request)
+        context["organisations"] = civil_model("Organisation").with_urls(organisations, request)
         return context
 
 
@@ -195,15 +192,11 @@ class SubscribeBlock(blocks.StructBlock):
     meeting_index = blocks.PageChooserBlock(
         page_type="wagtail_civil.MeetingIndexPage", required=False, label=_("Meeting list")
     )
-    agreement = blocks.PageChooserBlock(
-        page_type="wagtail_civil.AgreementPage", required=False, label=_("Agreement")
-    )
+    agreement = _agreement(required=False)
     organisation = SnippetChooserBlock(
         "wagtail_civil.Organisation", required=False, label=_("Organisation")
     )
-    category = SnippetChooserBlock(
-        "wagtail_civil.OrganisationCategory", required=False, label=_("Category")
-    )
+    category = _category()
 
     class Meta:
         icon = "calendar-alt"
@@ -246,7 +239,10 @@ class CivilStreamBlock(blocks.StreamBlock):
     """Headings, paragraphs and the civil-society blocks, for any page's ``StreamField``."""
 
     heading = blocks.CharBlock(
-        form_classname="title", icon="title", label=_("Heading"), max_length=255,
+        form_classname="title",
+        icon="title",
+        label=_("Heading"),
+        max_length=255,
         template="wagtail_civil/blocks/heading.html",
     )
     paragraph = blocks.RichTextBlock(

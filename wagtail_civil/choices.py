@@ -25,6 +25,8 @@ from civilsamhalle.model import (
     RegistrationKind,
 )
 
+from .feed_words import kind_label
+
 __all__ = [
     "AGREEMENT_STATUS_CHOICES",
     "ATTENDANCE_MODE_CHOICES",
@@ -53,14 +55,8 @@ ORGANISATION_KIND_CHOICES = [
     (OrganisationKind.OTHER.value, pgettext_lazy("organisation kind", "Other")),
 ]
 
-MEETING_KIND_CHOICES = [
-    (MeetingKind.DIALOGUE.value, pgettext_lazy("meeting kind", "Dialogue")),
-    (MeetingKind.OPEN_MEETING.value, pgettext_lazy("meeting kind", "Open meeting")),
-    (MeetingKind.HEARING.value, pgettext_lazy("meeting kind", "Hearing")),
-    (MeetingKind.WORKSHOP.value, pgettext_lazy("meeting kind", "Workshop")),
-    (MeetingKind.COUNCIL_MEETING.value, pgettext_lazy("meeting kind", "Council meeting")),
-    (MeetingKind.SIGNING.value, pgettext_lazy("meeting kind", "Signing")),
-]
+# The words of the feeds (wagtail_civil.feed_words), so a kind has one name everywhere.
+MEETING_KIND_CHOICES = [(kind.value, kind_label(kind)) for kind in MeetingKind]
 
 ATTENDANCE_MODE_CHOICES = [
     (AttendanceMode.IN_PERSON.value, pgettext_lazy("attendance mode", "In person")),

@@ -12,8 +12,8 @@ from django.conf import settings
 def uid_domain() -> str:
     """The domain that qualifies every event UID (``<uuid>@<domain>``).
 
-    Calendar programs recognise an event by its UID for years, so this must be set once and never
-    changed: ``WAGTAIL_CIVIL_UID_DOMAIN``. Without it the host of ``WAGTAILADMIN_BASE_URL`` is used.
+    Set once and never changed (UIDs never change): ``WAGTAIL_CIVIL_UID_DOMAIN``. Without it the
+    host of ``WAGTAILADMIN_BASE_URL`` is used.
     """
     explicit = getattr(settings, "WAGTAIL_CIVIL_UID_DOMAIN", "")
     if explicit:

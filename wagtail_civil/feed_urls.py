@@ -1,9 +1,6 @@
 """Where a calendar feed lives, for templates, blocks and the feed views.
 
-Every feed URL carries the object's primary key, never its slug: a calendar program polls the URL
-it was given for years, and an editor who renames an organisation must not break every
-subscription to it. The paths are reversed from the ``wagtail_civil`` URL namespace, so a site
-that has not included ``wagtail_civil.urls`` simply gets no links (``None``) instead of an error.
+A site that has not included ``wagtail_civil.urls`` gets no links (``None``), not an error.
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .models.agreements import AgreementPage
+from .models.categories import OrganisationCategory
+from .models.organisations import Organisation
 
 __all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
 
@@ -40,21 +43,22 @@ class ModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 def _public_categories(request: Any) -> QuerySet:
-    from .models import OrganisationCategory
-
     return OrganisationCategory.objects.all()
 
 
 def _public_organisations(request: Any) -> QuerySet:
-    from .models import Organisation
-
     return Organisation.objects.public()
 
 
 def _public_agreements(request: Any) -> QuerySet:
-    from .models import AgreementPage
-
     return AgreementPage.objects.live().public()
+
+
+def _narrowing(queryset: Any, label: Any, empty_label: Any, **options: Any) -> ModelChoiceFilter:
+    """A choice of one object that narrows the meetings (see ``MeetingFilterSet.narrow``)."""
+    return ModelChoiceFilter(
+        queryset=queryset, method="narrow", label=label, empty_label=empty_label, **options
+    )
 
 
 class OrganisationFilterSet(django_filters.FilterSet):
@@ -81,8 +85,6 @@ class OrganisationFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        from .models import Organisation
-
         by_area = Organisation.objects.filter(areas_of_activity__name__icontains=value)
         return queryset.filter(
             Q(name__icontains=value)
@@ -101,32 +103,14 @@ class MeetingFilterSet(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         choices=MEETING_KIND_CHOICES, label=_("Kind of meeting"), empty_label=_("All kinds")
     )
-    agreement = ModelChoiceFilter(
-        queryset=_public_agreements,
-        method="filter_agreement",
-        label=_("Agreement"),
-        empty_label=_("All agreements"),
+    agreement = _narrowing(_public_agreements, _("Agreement"), _("All agreements"))
+    organisation = _narrowing(
+        _public_organisations, _("Organisation"), _("All organisations"), to_field_name="slug"
     )
-    organisation = ModelChoiceFilter(
-        queryset=_public_organisations,
-        to_field_name="slug",
-        method="filter_organisation",
-        label=_("Organisation"),
-        empty_label=_("All organisations"),
-    )
-    category = ModelChoiceFilter(
-        queryset=_public_categories,
-        to_field_name="slug",
-        method="filter_category",
-        label=_("Category"),
-        empty_label=_("All categories"),
+    category = _narrowing(
+        _public_categories, _("Category"), _("All categories"), to_field_name="slug"
     )
 
-    def filter_agreement(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.for_agreement(value) if value else queryset
-
-    def filter_organisation(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.for_organisation(value) if value else queryset
-
-    def filter_category(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
-        return queryset.for_category(value) if value else queryset
+    def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """The meetings of the chosen agreement, organisation or category (``for_<name>``)."""
+        return getattr(queryset, f"for_{name}")(value) if value else queryset

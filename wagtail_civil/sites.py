@@ -1,16 +1,8 @@
-"""One rule for the site's absolute addresses and its name, in pages, feeds and JSON-LD.
+"""The site's absolute addresses and its name: one rule for pages, feeds and JSON-LD.
 
-Within a response every absolute address uses the host the request came in on: a page, the feed
-it links to, the "more information" link inside that feed, the Google and Outlook links and the
-JSON-LD all say the same ``scheme://host:port``, whatever the Wagtail ``Site`` record says (a
-fresh ``wagtail start`` site says ``localhost:80``; a demo may run on another port). Wagtail's
-:meth:`Page.get_url` gives the path for a page of the request's own site and a full URL for a
-page of another site, and :meth:`HttpRequest.build_absolute_uri` completes the first and leaves
-the second alone. Without a request (a data export, a management command) the ``Site`` record's
-root URL is all there is, so the installer sets the Site's hostname and port.
-
-The site's name has one rule too: the ``Site``'s name, else ``WAGTAIL_SITE_NAME``, else the
-host name; the page header, the page title and every feed's name use it.
+Within a response every absolute address uses the request's host, whatever the ``Site`` record
+says; without a request (an export, a command) the ``Site``'s root URL is all there is. The name
+is the ``Site``'s, else ``WAGTAIL_SITE_NAME``, else the host name.
 """
 
 from __future__ import annotations

@@ -1,14 +1,10 @@
-"""Non-page URLs of the app: the calendar feeds. Include ahead of Wagtail's own URLs::
+"""The calendar feeds' URLs, included ahead of Wagtail's (docs/install.md)::
 
     path("", include("wagtail_civil.urls")),
     path("", include(wagtail_urls)),
 
-Wagtail's page serving only routes paths made of ``[\\w-]+/`` segments, so it can never answer
-``calendar/all.ics``; and the paths carry primary keys, never slugs, so a subscription keeps
-working for years while editors rename things. The patterns are those of the feeds registered
-in :data:`wagtail_civil.feeds.FEEDS` when the URLs are first read, so a site's own feed
-(:func:`wagtail_civil.feeds.register_feed`) is served here too. Use
-:func:`wagtail_civil.feed_urls.feed_path` rather than reversing the names by hand.
+The patterns are those of the feeds registered when the URLs are first read, a site's own feeds
+too; link to them with :func:`wagtail_civil.feed_urls.feed_path`.
 """
 
 from __future__ import annotations

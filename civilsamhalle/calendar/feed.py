@@ -1,10 +1,7 @@
 """An iCalendar feed (RFC 5545, with the RFC 7986 additions) built from domain meetings.
 
-A feed is polled by calendar programs for years, so it must be predictable: the same meetings
-give the same bytes (no clock, no random UID, events sorted), an event keeps its UID forever, and
-every TZID is defined by a VTIMEZONE that Outlook reads. Everything is built from icalendar's
-components and property types, so escaping and folding (by octets, never inside a UTF-8
-sequence) are icalendar's; nothing is serialized by hand.
+The same meetings give the same bytes and every TZID has its VTIMEZONE (docs/architecture.md,
+"Why feeds look the way they do"); escaping and folding by octets are icalendar's.
 
 Three shortcuts in icalendar 7 are avoided on purpose, each checked by the tests:
 ``Calendar.new()`` writes NAME and X-WR-CALNAME without TEXT escaping and adds a random UID,

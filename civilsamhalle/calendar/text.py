@@ -16,7 +16,8 @@ import datetime as dt
 import re
 from zoneinfo import ZoneInfo
 
-from ..model import AttendanceMode, Contact, EventStatus, Meeting
+from ..enums import AttendanceMode, EventStatus, attendance_mode
+from ..model import Contact, Meeting
 from .labels import FeedLabels
 
 __all__ = ["clean", "summary", "location", "description", "contact_line", "is_online_only"]
@@ -31,7 +32,7 @@ def clean(text: str) -> str:
 
 
 def is_online_only(meeting: Meeting) -> bool:
-    return meeting.mode is AttendanceMode.ONLINE or meeting.status is EventStatus.MOVED_ONLINE
+    return attendance_mode(meeting.mode, meeting.status) is AttendanceMode.ONLINE
 
 
 def summary(meeting: Meeting, labels: FeedLabels) -> str:

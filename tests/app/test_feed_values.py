@@ -75,7 +75,7 @@ def test_a_deadline_given_as_a_day_reads_as_that_day(client, make_meeting):
 
 
 def test_a_deadline_given_as_a_day_lasts_the_whole_day(rf, make_meeting):
-    from wagtail_civil.templatetags.civil_views import meeting_view
+    from wagtail_civil.presentation import meeting_view
 
     start = next_week_at(hour=18, days=10)
     day = (start - dt.timedelta(days=3)).date()
@@ -116,7 +116,7 @@ def test_a_deadline_with_a_time_keeps_its_time(client, make_meeting):
 def test_a_date_typed_alone_in_the_editor_is_a_whole_day_deadline():
     """What the editor's form stores for "2026-10-09" is what the feed and page read as a day."""
     from wagtail_civil.admin_forms import LocalDateTimeField
-    from wagtail_civil.templatetags.civil_time import is_whole_day
+    from wagtail_civil.dates import is_whole_day
 
     stored = LocalDateTimeField().clean("2026-10-09")
     assert stored == dt.datetime(2026, 10, 9, tzinfo=STOCKHOLM)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import fields
 
+import polib
 import pytest
 from django.contrib.auth.models import Group, User
 from django.utils import timezone, translation
@@ -15,10 +16,13 @@ from ical.calendar_stream import IcsCalendarStream
 from wagtail.models import Page, PageViewRestriction, Site
 
 from civilsamhalle.calendar import FeedLabels
+from civilsamhalle.i18n import DOMAIN, LOCALE_DIR
+from civilsamhalle.model import MeetingKind
 from tests.app.conftest import next_week_at
 from tests.feedcheck import read_feed
+from wagtail_civil.choices import MEETING_KIND_CHOICES
 from wagtail_civil.feed_urls import feed_path
-from wagtail_civil.labels import FEED_LABELS, feed_labels
+from wagtail_civil.feed_words import feed_labels
 from wagtail_civil.models import MeetingAttendance, MeetingIndexPage, MeetingPage
 
 DAY = dt.timedelta(days=1)
@@ -240,20 +244,34 @@ def test_feed_words_follow_the_requests_language(client, make_meeting):
     assert set(fetch(client, "/calendar/all.ics")) == {"Inställt: Möte"}  # LANGUAGE_CODE sv
 
 
-def test_every_feed_label_is_marked_for_translation_with_the_cores_wording():
-    assert set(FEED_LABELS) == {f.name for f in fields(FeedLabels)}
-    with translation.override("en"):
-        for field in fields(FeedLabels):
-            assert str(FEED_LABELS[field.name]) == field.default, field.name
+@pytest.mark.parametrize("language", ["sv", "nb"])
+def test_every_feed_word_is_translated_once_in_the_cores_catalogue(language):
+    catalogue = polib.pofile(str(LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"))
+    translated = {entry.msgid for entry in catalogue if entry.msgstr and not entry.fuzzy}
+    words = {field.name: field.default for field in fields(FeedLabels)}
+    assert {name for name, word in words.items() if word in translated} == set(words)
 
 
-def test_a_sites_own_translation_of_a_label_wins_over_the_cores(monkeypatch):
-    from django.utils.functional import lazy
+def test_a_kind_of_meeting_has_the_same_name_in_the_admin_and_in_the_feed():
+    for language in ("en", "sv", "nb"):
+        with translation.override(language):
+            labels = feed_labels()
+            names = {value: str(label) for value, label in MEETING_KIND_CHOICES}
+        assert names == {kind.value: labels.kind(kind) for kind in MeetingKind}, language
 
-    monkeypatch.setitem(FEED_LABELS, "cancelled", lazy(lambda: "Inställd", str)())
+
+def test_a_sites_own_catalogue_changes_a_feed_word(settings, tmp_path):
+    """A municipality that says "Inställd" puts it in its LOCALE_PATHS, context "calendar feed"."""
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalogue.append(polib.POEntry(msgctxt="calendar feed", msgid="Cancelled", msgstr="Inställd"))
+    (tmp_path / "sv" / "LC_MESSAGES").mkdir(parents=True)
+    catalogue.save_as_mofile(str(tmp_path / "sv" / "LC_MESSAGES" / "django.mo"))
+    settings.LOCALE_PATHS = [str(tmp_path)]
+
     labels = feed_labels("sv")
     assert labels.cancelled == "Inställd"
-    assert labels.postponed == FeedLabels.for_language("sv").postponed
+    assert labels.postponed == FeedLabels.for_language("sv").postponed == "Uppskjutet"
 
 
 def test_one_meeting_the_domain_rejects_does_not_take_the_feed_down(client, make_meeting):

@@ -21,10 +21,10 @@ from django.utils import timezone, translation
 from civilsamhalle.commitments import CommitmentState, CommitmentStatus
 from civilsamhalle.model import Commitment
 from wagtail_civil.filters import MeetingFilterSet
+from wagtail_civil.jsonld import jsonld_script
 from wagtail_civil.models import MeetingPage
+from wagtail_civil.presentation import meeting_view
 from wagtail_civil.templatetags import civil_tags
-from wagtail_civil.templatetags.civil_schema import jsonld_script
-from wagtail_civil.templatetags.civil_views import meeting_view
 
 UTC = dt.UTC
 
@@ -304,3 +304,33 @@ def test_subscribe_tag_renders_nothing_without_a_feed(make_organisation, rf):
     )
     soup = BeautifulSoup(secure, "html.parser")
     assert soup.find("h3") and soup.find("input")["value"] == "https://testserver/calendar/all.ics"
+
+
+# --- a meeting's status in words ----------------------------------------------------------------
+
+
+def status_html(status: str, *, short: bool = False) -> str:
+    meeting = SimpleNamespace(status=status, get_status_display=lambda: f"<{status}>")
+    template = Template('{% include "wagtail_civil/includes/status.html" %}')
+    return template.render(Context({"meeting": meeting, "short": short}))
+
+
+@pytest.mark.parametrize(
+    ("status", "sentence"),
+    [
+        ("cancelled", "Mötet kommer inte att hållas."),
+        ("postponed", "Mötet är uppskjutet."),
+        ("moved_online", "Mötet hålls nu enbart digitalt."),
+        ("rescheduled", "Mötet har fått ny dag eller tid."),
+    ],
+)
+def test_a_status_other_than_scheduled_is_said_in_words(swedish, status, sentence):
+    banner = BeautifulSoup(status_html(status), "html.parser")
+    assert banner.strong.text == f"<{status}>."
+    assert sentence in banner.p.text
+    short = BeautifulSoup(status_html(status, short=True), "html.parser")
+    assert short.text.strip() == f"<{status}>"
+
+
+def test_a_meeting_that_goes_ahead_as_planned_gets_no_status_words(swedish):
+    assert status_html("scheduled").strip() == ""

@@ -31,7 +31,7 @@ from wagtail.users.models import UserProfile
 import wagtail_civil
 from tests.app.conftest import next_week_at
 from tests.app.sourcemessages import python_messages, template_messages
-from wagtail_civil.templatetags.civil_time import local
+from wagtail_civil.dates import local
 
 APP = Path(wagtail_civil.__file__).resolve().parent
 LOCALE = APP / "locale"

@@ -14,22 +14,25 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from anyascii import anyascii
-from django.apps import apps
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import NoReverseMatch, URLPattern, path, register_converter, reverse
+from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import ModelLogEntry, PageLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from civilsamhalle.calendar import FeedInfo, feed_bytes
 
-from .. import conf
+from .. import (
+    conf,
+    converters,  # noqa: F401  (registers <civil_pk:…> for the routes)
+)
+from ..apps import civil_model
+from ..feed_words import feed_labels
 from ..http import calendar_response
-from ..labels import feed_labels
 from ..sites import absolute_url, site_name
 
 __all__ = ["FEEDS", "MeetingFeed", "feed_urlpatterns", "register_feed"]
@@ -48,28 +51,6 @@ _PRIVATE_ACTIONS = (
 )
 
 
-class _PrimaryKeyConverter:
-    """A positive id as the database can hold it: ``<int:pk>`` would also match
-    ``99999999999999999999``, which overflows a 64-bit column and fails as a server error
-    instead of a 404. No leading zeros either, so each feed has exactly one address."""
-
-    regex = "[1-9][0-9]{0,17}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
-
-register_converter(_PrimaryKeyConverter, "civil_pk")
-
-
-def model(name: str) -> Any:
-    """An app model by name: the feeds are imported by the blocks, which the models import."""
-    return apps.get_model("wagtail_civil", name)
-
-
 class MeetingFeed:
     """A calendar feed of meetings. Override the hooks; ``__call__`` serves it over HTTP.
 
@@ -82,6 +63,11 @@ class MeetingFeed:
     namespace: ClassVar[str | None] = "wagtail_civil"  # where url_name is reversed
     url_attribute: ClassVar[str | None] = "pk"  # what of the object goes into the URL as "pk"
     label: ClassVar[Any] = None  # offered by the subscribe block when set
+    # The calendar's description, with %(title)s and %(site)s (see words()); none when None.
+    description_text: ClassVar[Any] = None
+    object_model: ClassVar[str | None] = None  # what the feed is of: an app model's name
+    # The MeetingPageQuerySet method that narrows the site's meetings to the object's.
+    narrow_by: ClassVar[str | None] = None
     block_field: ClassVar[str | None] = None  # the subscribe block's chooser for the object
     filter_field: ClassVar[str | None] = None  # the meeting list's filter that matches this feed
     windowed: ClassVar[bool] = True  # only meetings since feed_past_days() ago
@@ -119,12 +105,19 @@ class MeetingFeed:
     # --- hooks -----------------------------------------------------------------------------------
 
     def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
-        """What the feed is of (a page, an organisation, …); raise ``Http404`` if unknown."""
-        return None
+        """What the feed is of: the published ``object_model`` numbered ``pk``, else 404."""
+        if self.object_model is None:
+            return None
+        model = civil_model(self.object_model)
+        if issubclass(model, Page):
+            return self.public_page(self.object_model, request, kwargs["pk"])
+        published = {"live": True} if hasattr(model, "live") else {}
+        return self.live_object(self.object_model, request, pk=kwargs["pk"], **published)
 
     def meetings(self, obj: Any, request: HttpRequest) -> Iterable[Any]:
-        """The meeting pages before the window: by default every one of the request's site."""
-        return self.site_meetings(request)
+        """The meeting pages before the window: the request's site's, narrowed by ``narrow_by``."""
+        meetings = self.site_meetings(request)
+        return getattr(meetings, self.narrow_by)(obj) if self.narrow_by else meetings
 
     def title(self, obj: Any) -> str:
         """What the feed is of, in words, for :meth:`name` and :meth:`description`."""
@@ -135,7 +128,9 @@ class MeetingFeed:
         return _("Meetings: %(title)s – %(site)s") % self.words(obj, request)
 
     def description(self, obj: Any, request: HttpRequest) -> str:
-        return ""
+        if self.description_text is None:
+            return ""
+        return str(self.description_text) % self.words(obj, request)
 
     def link(self, obj: Any, request: HttpRequest) -> str | None:
         """The page the feed belongs to (the calendar's ``URL``)."""
@@ -163,11 +158,11 @@ class MeetingFeed:
     def site_meetings(self, request: HttpRequest) -> Any:
         """Published, public meetings of the site (the restriction check covers every ancestor)."""
         root = self.site(request).root_page
-        return model("MeetingPage").objects.descendant_of(root).for_feed()
+        return civil_model("MeetingPage").objects.descendant_of(root).for_feed()
 
     def public_page(self, name: str, request: HttpRequest, pk: int) -> Any:
         """A live, public page of the site by primary key, else 404 that says nothing of why."""
-        pages = model(name).objects.live().public()
+        pages = civil_model(name).objects.live().public()
         found = pages.descendant_of(self.site(request).root_page, inclusive=True)
         page = found.filter(pk=pk).first()
         if page is None:
@@ -177,7 +172,7 @@ class MeetingFeed:
     def live_object(self, name: str, request: HttpRequest, **lookup: Any) -> Any:
         """A model's object (not a page) by ``lookup``, else 404; needs a site like every feed."""
         self.site(request)
-        found = model(name).objects.filter(**lookup).first()
+        found = civil_model(name).objects.filter(**lookup).first()
         if found is None:
             raise Http404
         return found

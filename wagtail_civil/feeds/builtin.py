@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
+from ..apps import civil_model
 from ..sites import absolute_url, site_name
-from .base import MeetingFeed, model, register_feed
+from .base import MeetingFeed, register_feed
 
 __all__ = [
     "AgreementFeed",
@@ -64,9 +65,8 @@ class MeetingListFeed(MeetingFeed):
     route = "calendar/meetings/<civil_pk:pk>.ics"
     label = gettext_lazy("The meetings of one meeting list")
     block_field = "meeting_index"
-
-    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
-        return self.public_page("MeetingIndexPage", request, kwargs["pk"])
+    object_model = "MeetingIndexPage"
+    description_text = gettext_lazy("The meetings listed on “%(title)s”, published by %(site)s.")
 
     def meetings(self, obj: Any, request: HttpRequest) -> Any:
         return obj.get_meetings()
@@ -74,10 +74,6 @@ class MeetingListFeed(MeetingFeed):
     def name(self, obj: Any, request: HttpRequest) -> str:
         # Translators: a calendar's name: a meeting list's title and the site's name
         return _("%(title)s – %(site)s") % self.words(obj, request)
-
-    def description(self, obj: Any, request: HttpRequest) -> str:
-        words = self.words(obj, request)
-        return _("The meetings listed on “%(title)s”, published by %(site)s.") % words
 
 
 @register_feed
@@ -88,16 +84,10 @@ class AgreementFeed(MeetingFeed):
     route = "calendar/agreements/<civil_pk:pk>.ics"
     label = gettext_lazy("The meetings under an agreement")
     block_field = filter_field = "agreement"
-
-    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
-        return self.public_page("AgreementPage", request, kwargs["pk"])
-
-    def meetings(self, obj: Any, request: HttpRequest) -> Any:
-        return self.site_meetings(request).for_agreement(obj)
-
-    def description(self, obj: Any, request: HttpRequest) -> str:
-        words = self.words(obj, request)
-        return _("Meetings held under the agreement “%(title)s”, published by %(site)s.") % words
+    object_model, narrow_by = "AgreementPage", "for_agreement"
+    description_text = gettext_lazy(
+        "Meetings held under the agreement “%(title)s”, published by %(site)s."
+    )
 
 
 @register_feed
@@ -108,19 +98,13 @@ class OrganisationFeed(MeetingFeed):
     route = "calendar/organisations/<civil_pk:pk>.ics"
     label = gettext_lazy("One organisation's meetings")
     block_field = filter_field = "organisation"
-
-    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
-        return self.live_object("Organisation", request, pk=kwargs["pk"], live=True)
-
-    def meetings(self, obj: Any, request: HttpRequest) -> Any:
-        return self.site_meetings(request).for_organisation(obj)
+    object_model, narrow_by = "Organisation", "for_organisation"
+    description_text = gettext_lazy(
+        "Meetings that %(title)s hosts or takes part in, published by %(site)s."
+    )
 
     def title(self, obj: Any) -> str:
         return obj.name
-
-    def description(self, obj: Any, request: HttpRequest) -> str:
-        words = self.words(obj, request)
-        return _("Meetings that %(title)s hosts or takes part in, published by %(site)s.") % words
 
 
 @register_feed
@@ -131,22 +115,15 @@ class CategoryFeed(MeetingFeed):
     route = "calendar/categories/<civil_pk:pk>.ics"
     label = gettext_lazy("One category's meetings")
     block_field = filter_field = "category"
-
-    def get_object(self, request: HttpRequest, **kwargs: Any) -> Any:
-        return self.live_object("OrganisationCategory", request, pk=kwargs["pk"])
-
-    def meetings(self, obj: Any, request: HttpRequest) -> Any:
-        return self.site_meetings(request).for_category(obj)
+    object_model, narrow_by = "OrganisationCategory", "for_category"
+    description_text = gettext_lazy("Meetings of %(title)s, published by %(site)s.")
 
     def title(self, obj: Any) -> str:
         return obj.name
 
-    def description(self, obj: Any, request: HttpRequest) -> str:
-        return _("Meetings of %(title)s, published by %(site)s.") % self.words(obj, request)
-
     def link(self, obj: Any, request: HttpRequest) -> str | None:
         """The organisation directory filtered by the category (a category has no page)."""
-        directory = model("OrganisationIndexPage").find_for_request(request)
+        directory = civil_model("OrganisationIndexPage").find_for_request(request)
         if directory is None:
             return None
         url = absolute_url(directory, request)

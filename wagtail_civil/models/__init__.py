@@ -12,7 +12,7 @@ from .meeting_index import MeetingIndexPage
 from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
 from .meetings import MeetingPage
-from .organisation_index import OrganisationIndexPage, organisation_detail_context
+from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
 
 __all__ = [
@@ -34,5 +34,4 @@ __all__ = [
     "OrganisationQuerySet",
     "PrincipleBlock",
     "SteeringGroupMember",
-    "organisation_detail_context",
 ]

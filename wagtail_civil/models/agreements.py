@@ -22,12 +22,14 @@ from wagtail.search import index
 
 from civilsamhalle import model as domain
 from civilsamhalle import rules
+from civilsamhalle.commitments import evaluate_agreement
 from civilsamhalle.rules import RuleError
 
 from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
 from ..sites import absolute_url
 from ..validators import RulesCleanMixin, rule_error
+from .meetings import MeetingPage
 from .mixins import richtext_to_text
 
 __all__ = [
@@ -158,8 +160,6 @@ class AgreementPage(RulesCleanMixin, Page):
         A page being previewed before its first save has no meetings yet, and no primary key to
         look them up by.
         """
-        from .meetings import MeetingPage
-
         if self.pk is None:
             return MeetingPage.objects.none()
         return MeetingPage.objects.for_feed().for_agreement(self)
@@ -170,8 +170,6 @@ class AgreementPage(RulesCleanMixin, Page):
         Returns ``civilsamhalle.commitments.CommitmentStatus`` objects (state, held, planned,
         required) so the page can say why, e.g. "1 of 2 held, 1 planned".
         """
-        from civilsamhalle.commitments import evaluate_agreement
-
         today = today or timezone.localdate()
         meetings = [m.to_domain() for m in self.get_meetings()]
         return evaluate_agreement(self.to_domain(), meetings, today)

@@ -9,19 +9,18 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
-from .mixins import paginate
+from ..filters import MeetingFilterSet
+from .meetings import MeetingPage
+from .mixins import ListPageMixin, paginate
 
 __all__ = ["MeetingIndexPage"]
 
 
-class MeetingIndexPage(RoutablePageMixin, Page):
+class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
     """Holds the meeting pages. Lists only its own published, public children.
 
     Both routes render ``wagtail_civil/meeting_index_page.html``; ``is_past`` tells them apart.
@@ -36,11 +35,8 @@ class MeetingIndexPage(RoutablePageMixin, Page):
         _("meetings per page"), default=20, help_text=_("How many to list on one page.")
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("per_page")]
-
     subpage_types = ["wagtail_civil.MeetingPage"]
+    filterset_class = MeetingFilterSet
 
     class Meta:
         verbose_name = _("meeting list")
@@ -48,14 +44,10 @@ class MeetingIndexPage(RoutablePageMixin, Page):
 
     def get_meetings(self) -> models.QuerySet:
         """This list's published, public meetings (override to also show other lists' meetings)."""
-        from .meetings import MeetingPage
-
         return MeetingPage.objects.child_of(self).for_feed()
 
     def get_filterset(self, request: HttpRequest, queryset: models.QuerySet) -> Any:
-        from ..filters import MeetingFilterSet
-
-        return MeetingFilterSet(request.GET or None, queryset=queryset, request=request)
+        return self.filterset_class(request.GET or None, queryset=queryset, request=request)
 
     def _list(self, request: HttpRequest, *, is_past: bool) -> TemplateResponse:
         now = timezone.now()

@@ -17,7 +17,20 @@ __all__ = ["MeetingAttendance", "MeetingHost", "MeetingProgrammeItem", "MeetingS
 MEETING = "wagtail_civil.MeetingPage"
 
 
-class MeetingHost(Orderable):
+class _OrganisationRow(Orderable):
+    """An inline row that names one organisation of the register."""
+
+    panels = [FieldPanel("organisation")]
+    api_fields = [APIField("organisation")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+
+class MeetingHost(_OrganisationRow):
     """A host organisation of a meeting, picked in the admin's searchable organisation chooser.
 
     An inline row rather than a many-to-many field so editors choose hosts in Wagtail's snippet
@@ -32,15 +45,9 @@ class MeetingHost(Orderable):
         verbose_name=_("organisation"),
     )
 
-    panels = [FieldPanel("organisation")]
-    api_fields = [APIField("organisation")]
-
-    class Meta(Orderable.Meta):
+    class Meta(_OrganisationRow.Meta):
         verbose_name = _("host organisation")
         verbose_name_plural = _("host organisations")
-
-    def __str__(self) -> str:
-        return str(self.organisation)
 
 
 class MeetingProgrammeItem(Orderable):
@@ -120,7 +127,7 @@ class MeetingSpeaker(Orderable):
         )
 
 
-class MeetingAttendance(Orderable):
+class MeetingAttendance(_OrganisationRow):
     """An organisation that took part, recorded after the meeting."""
 
     page = ParentalKey(MEETING, on_delete=models.CASCADE, related_name="attending_organisations")
@@ -131,12 +138,6 @@ class MeetingAttendance(Orderable):
         verbose_name=_("organisation"),
     )
 
-    panels = [FieldPanel("organisation")]
-    api_fields = [APIField("organisation")]
-
-    class Meta(Orderable.Meta):
+    class Meta(_OrganisationRow.Meta):
         verbose_name = _("organisation that took part")
         verbose_name_plural = _("organisations that took part")
-
-    def __str__(self) -> str:
-        return str(self.organisation)

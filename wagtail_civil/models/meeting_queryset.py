@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
@@ -18,16 +18,11 @@ from wagtail.query import PageQuerySet
 from civilsamhalle.model import EventStatus
 
 from .. import conf
+from .meeting_parts import MeetingAttendance, MeetingHost
 
 __all__ = ["MeetingPageQuerySet", "MeetingPageManager"]
 
 CANCELLED = EventStatus.CANCELLED.value
-
-
-def _host_links() -> QuerySet:
-    from .meeting_parts import MeetingHost
-
-    return MeetingHost.objects.select_related("organisation")
 
 
 class MeetingPageQuerySet(PageQuerySet):
@@ -46,7 +41,7 @@ class MeetingPageQuerySet(PageQuerySet):
             .prefetch_related(
                 "categories",
                 # Each host with its organisation in one query, then their categories in one.
-                Prefetch("host_links", queryset=_host_links()),
+                Prefetch("host_links", queryset=MeetingHost.objects.select_related("organisation")),
                 "host_links__organisation__categories",
                 "programme",
                 "speakers__organisation",
@@ -83,14 +78,11 @@ class MeetingPageQuerySet(PageQuerySet):
 
     def for_organisation(self, organisation: Any) -> MeetingPageQuerySet:
         """Meetings an organisation hosts or attends (an ``Organisation`` or its slug)."""
-        from .meeting_parts import MeetingAttendance
-        from .meetings import MeetingPage
-
         if isinstance(organisation, str):
             org_filter = {"organisation__slug": organisation}
         else:
             org_filter = {"organisation": organisation}
-        hosted = MeetingPage.hosts.through.objects.filter(**org_filter).values("page_id")
+        hosted = self.model.hosts.through.objects.filter(**org_filter).values("page_id")
         attended = MeetingAttendance.objects.filter(**org_filter).values("page_id")
         return self.filter(Q(pk__in=hosted) | Q(pk__in=attended))
 
@@ -101,16 +93,14 @@ class MeetingPageQuerySet(PageQuerySet):
         host organisations is in the category: the culture associations' feed then carries a
         dialogue hosted by a theatre society without anyone having to remember to tag it.
         """
-        from .meetings import MeetingPage
-
         if isinstance(category, str):
             direct = {"organisationcategory__slug": category}
             via_host = {"organisation__categories__slug": category}
         else:
             direct = {"organisationcategory": category}
             via_host = {"organisation__categories": category}
-        tagged = MeetingPage.categories.through.objects.filter(**direct).values("meetingpage_id")
-        hosted = MeetingPage.hosts.through.objects.filter(
+        tagged = self.model.categories.through.objects.filter(**direct).values("meetingpage_id")
+        hosted = self.model.hosts.through.objects.filter(
             organisation__live=True, **via_host
         ).values("page_id")
         return self.filter(Q(pk__in=tagged) | Q(pk__in=hosted))

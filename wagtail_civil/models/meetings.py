@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -13,15 +12,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    InlinePanel,
-    MultiFieldPanel,
-    MultipleChooserPanel,
-    ObjectList,
-    TabbedInterface,
-)
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -29,8 +19,10 @@ from wagtail.search import index
 
 from civilsamhalle import model as domain
 from civilsamhalle import rules
+from civilsamhalle.enums import attendance_mode
 from civilsamhalle.rules import RuleError
 
+from .. import conf
 from ..admin_forms import MeetingPageForm
 from ..choices import (
     ATTENDANCE_MODE_CHOICES,
@@ -38,11 +30,12 @@ from ..choices import (
     MEETING_KIND_CHOICES,
     REGISTRATION_KIND_CHOICES,
 )
-from ..sequence import sequence_for_save
+from ..sites import absolute_url
 from ..validators import HttpUrlField, HttpUrlValidator, RulesCleanMixin, rule_error
-from .meeting_domain import meeting_to_domain
+from . import meeting_panels as panels
+from .calendar_identity import CalendarIdentityMixin
 from .meeting_queryset import MeetingPageManager
-from .mixins import lines
+from .mixins import lines, richtext_to_text
 
 __all__ = ["MeetingPage"]
 
@@ -60,12 +53,10 @@ _READS = {
 _TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class MeetingPage(RulesCleanMixin, Page):
+class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
     """One meeting, with everything a resident needs before it and what came out of it after.
 
-    ``uid`` identifies the meeting in every calendar that subscribed to it, for years: it is made
-    once, never shown in a form, and a copied page gets a new one. ``sequence`` is raised when a
-    publish changes when, where or whether the meeting takes place (see ``wagtail_civil.sequence``).
+    ``uid`` and ``sequence`` are its identity in calendars, kept by ``CalendarIdentityMixin``.
     """
 
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
@@ -215,77 +206,8 @@ class MeetingPage(RulesCleanMixin, Page):
     # A copy is a new meeting: it must never share a calendar identity with the original.
     exclude_fields_in_copy = ["uid", "sequence"]
 
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-        FieldPanel("theme"),
-        FieldPanel("description"),
-        InlinePanel("programme", heading=_("Programme"), label=_("Programme item")),
-        InlinePanel("speakers", heading=_("Speakers"), label=_("Speaker")),
-    ]
-    place_panels = [
-        FieldPanel("mode"),
-        MultiFieldPanel(
-            [
-                FieldPanel("venue_name"),
-                FieldPanel("street_address"),
-                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
-            ],
-            heading=_("Venue"),
-        ),
-        FieldPanel("online_url"),
-    ]
-    organisers_panels = [
-        MultipleChooserPanel(
-            "host_links", chooser_field_name="organisation", label=_("host organisations")
-        ),
-        FieldPanel("municipal_hosts"),
-        FieldPanel("agreement"),
-        # A short list: every category visible at once, ticked without Ctrl-click.
-        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(
-            [
-                FieldPanel("registration_kind"),
-                FieldPanel("registration_url"),
-                FieldPanel("registration_deadline"),
-            ],
-            # Translators: heading over how people sign up for the meeting
-            heading=pgettext_lazy("meeting sign-up", "Registration"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading=_("Public contact"),
-        ),
-    ]
-    afterwards_panels = [
-        InlinePanel(
-            "attending_organisations",
-            heading=_("Organisations that took part"),
-            label=_("Organisation"),
-        ),
-        FieldRowPanel(
-            [
-                FieldPanel("attendance_organisations"),
-                FieldPanel("attendance_people"),
-                FieldPanel("attendance_municipal_staff"),
-            ],
-            heading=_("Head counts"),
-        ),
-        FieldPanel("outcome"),
-        FieldPanel("minutes"),
-        FieldPanel("follow_up"),
-    ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Meeting")),
-            ObjectList(place_panels, heading=_("Place")),
-            ObjectList(organisers_panels, heading=_("Organisers")),
-            ObjectList(afterwards_panels, heading=_("Afterwards")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
-    )
+    content_panels = panels.content_panels
+    edit_handler = panels.edit_handler
 
     search_fields = Page.search_fields + [
         index.SearchField("theme"),
@@ -346,23 +268,6 @@ class MeetingPage(RulesCleanMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    # --- identity across saves, publishes and copies ---------------------------------------------
-
-    def save(self, *args: Any, **kwargs: Any) -> Any:
-        if self._state.adding and type(self).objects.filter(uid=self.uid).exists():
-            # Reached by Wagtail's alias creation, which copies every field.
-            self.uid = uuid.uuid4()
-        if self.pk and self.live and kwargs.get("update_fields") is None:
-            self.sequence = sequence_for_save(self)
-        return super().save(*args, **kwargs)
-
-    def with_content_json(self, content: dict[str, Any]) -> MeetingPage:
-        """A revision restores content, never the calendar identity kept on the live row."""
-        obj = super().with_content_json(content)
-        obj.uid = self.uid
-        obj.sequence = self.sequence
-        return obj
-
     # --- for templates ---------------------------------------------------------------------------
 
     @property
@@ -380,9 +285,20 @@ class MeetingPage(RulesCleanMixin, Page):
         return [h for h in hosts.values() if h.live]
 
     @property
+    def host_entries(self) -> list[tuple[str, Any]]:
+        """``(name, organisation)`` of each host as shown to residents: the published host
+        organisations, then the hosting municipal units (organisation ``None``)."""
+        units = [(unit, None) for unit in lines(self.municipal_hosts)]
+        return [(h.name, h) for h in self.public_hosts] + units
+
+    @property
     def host_names(self) -> list[str]:
-        """Host organisations and then hosting municipal units, as shown to residents."""
-        return [h.name for h in self.public_hosts] + lines(self.municipal_hosts)
+        return [name for name, _organisation in self.host_entries]
+
+    @property
+    def online_only(self) -> bool:
+        """Held online only now: an online meeting, or one moved online."""
+        return attendance_mode(self.mode, self.status) is Mode.ONLINE
 
     @property
     def all_categories(self) -> list[Any]:
@@ -408,9 +324,59 @@ class MeetingPage(RulesCleanMixin, Page):
     # --- domain ----------------------------------------------------------------------------------
 
     def to_domain(self, request: HttpRequest | None = None) -> domain.Meeting:
-        """The framework-free meeting the calendar feeds and the commitment rules work on.
+        """The meeting for feeds and rules; ``url`` is absolute (with ``request``'s host).
 
-        Reads only what ``MeetingPage.objects.for_feed()`` prefetches, so a feed of any length
-        costs the same queries. See :func:`.meeting_domain.meeting_to_domain`.
+        Reads only what ``for_feed()`` prefetches, and leaves unpublished organisations out.
         """
-        return meeting_to_domain(self, request)
+        contact = domain.Contact(
+            name=self.contact_name, email=self.contact_email, phone=self.contact_phone
+        )
+        attending = [
+            a.organisation.slug for a in self.attending_organisations.all() if a.organisation.live
+        ]
+        counts = (
+            self.attendance_organisations,
+            self.attendance_people,
+            self.attendance_municipal_staff,
+        )
+        attendance = None
+        if attending or any(n is not None for n in counts):
+            attendance = domain.Attendance(
+                organisation_ids=tuple(attending),
+                organisations=counts[0],
+                people=counts[1],
+                municipal_staff=counts[2],
+            )
+        return domain.Meeting(
+            uid=self.uid,
+            title=self.title,
+            kind=domain.MeetingKind(self.kind),
+            theme=self.theme,
+            description=richtext_to_text(self.description),
+            start=self.start,
+            end=self.end,
+            timezone=conf.time_zone(),
+            mode=domain.AttendanceMode(self.mode),
+            venue=self.venue,
+            online_url=self.online_url or None,
+            programme=tuple(item.to_domain() for item in self.programme.all()),
+            speakers=tuple(s.to_domain() for s in self.speakers.all()),
+            host_ids=tuple(h.slug for h in self.public_hosts),
+            hosts=tuple(self.host_names),
+            agreement_id=self.agreement.slug if self.agreement_id else None,
+            agreement_title=self.agreement.title if self.agreement_id else "",
+            categories=tuple(c.name for c in self.all_categories),
+            registration=domain.Registration(
+                kind=domain.RegistrationKind(self.registration_kind),
+                url=self.registration_url or None,
+                deadline=self.registration_deadline,
+            ),
+            contact=contact if (contact.name or contact.email or contact.phone) else None,
+            status=domain.EventStatus(self.status),
+            sequence=self.sequence,
+            url=absolute_url(self, request) if self.pk else None,
+            created=self.first_published_at,
+            last_modified=self.last_published_at,
+            attendance=attendance,
+            outcome=richtext_to_text(self.outcome),
+        )

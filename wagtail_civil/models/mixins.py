@@ -1,4 +1,4 @@
-"""Small pieces shared by the models: rich text as plain text, pagination, slugs."""
+"""Small pieces shared by the models: rich text as plain text, pagination, slugs, list pages."""
 
 from __future__ import annotations
 
@@ -14,8 +14,13 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
 
 __all__ = [
+    "ListPageMixin",
     "UniqueSlugMixin",
     "lines",
     "make_slug",
@@ -134,3 +139,11 @@ class UniqueSlugMixin:
     def save(self, *args: Any, **kwargs: Any) -> None:
         self.fill_slug()
         super().save(*args, **kwargs)  # type: ignore[misc]
+
+
+class ListPageMixin:
+    """The admin, search and API fields of a list page that declares ``intro`` and ``per_page``."""
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("per_page")]

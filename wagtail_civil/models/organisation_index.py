@@ -7,52 +7,23 @@ from typing import Any
 from django.db import models
 from django.http import Http404, HttpRequest
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, Site
-from wagtail.search import index
 
 from .. import converters  # noqa: F401  (registers <civil_slug:…> for the route below)
-from .mixins import paginate
+from ..filters import OrganisationFilterSet
+from .mixins import ListPageMixin, paginate
 from .organisations import Organisation
 
-__all__ = ["OrganisationIndexPage", "organisation_detail_context"]
+__all__ = ["OrganisationIndexPage"]
 
 # Cached on the request: a list of fifty organisations must not look the index page up fifty times.
 _REQUEST_CACHE = "_wagtail_civil_organisation_index"
 
 
-def organisation_detail_context(
-    organisation: Organisation, request: HttpRequest | None = None
-) -> dict[str, Any]:
-    """What an organisation's page shows besides the organisation itself.
-
-    Only published, public content: agreements it signed, its upcoming meetings (as host or as
-    attendee) and its published member organisations (e.g. the parishes of a church).
-    """
-    from .agreements import AgreementPage
-    from .meetings import MeetingPage
-
-    agreements = (
-        AgreementPage.objects.live()
-        .public()
-        .filter(pk__in=organisation.signatures.values("page_id"))
-        .order_by("title")
-    )
-    meetings = MeetingPage.objects.for_feed().for_organisation(organisation)
-    return {
-        "organisation": organisation,
-        "agreements": agreements,
-        "upcoming_meetings": meetings.upcoming(timezone.now()),
-        "children": Organisation.with_urls(organisation.children.public(), request),
-    }
-
-
-class OrganisationIndexPage(RoutablePageMixin, Page):
+class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
     """The organisation directory: ``""`` lists and filters, ``"<slug>/"`` shows one organisation.
 
     Organisations are snippets, not pages; this page gives them their public addresses. The first
@@ -68,11 +39,8 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         _("organisations per page"), default=30, help_text=_("How many to list on one page.")
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("per_page")]
-
     subpage_types: list[str] = []
+    filterset_class = OrganisationFilterSet
     max_count_per_parent = 1
 
     class Meta:
@@ -104,9 +72,7 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         return Organisation.objects.public().select_related("logo").prefetch_related("categories")
 
     def get_filterset(self, request: HttpRequest) -> Any:
-        from ..filters import OrganisationFilterSet
-
-        return OrganisationFilterSet(
+        return self.filterset_class(
             request.GET or None, queryset=self.get_organisations(request), request=request
         )
 
@@ -137,5 +103,5 @@ class OrganisationIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="wagtail_civil/organisation_detail.html",
-            context_overrides=organisation_detail_context(organisation, request),
+            context_overrides=organisation.get_page_context(request),
         )

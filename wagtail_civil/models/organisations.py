@@ -10,6 +10,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,6 +30,7 @@ from wagtail.search import index
 
 from civilsamhalle import model as domain
 
+from ..apps import civil_model
 from ..choices import COUNTRY_CHOICES, ORGANISATION_KIND_CHOICES
 from ..validators import (
     HttpUrlField,
@@ -36,6 +38,8 @@ from ..validators import (
     RulesCleanMixin,
     validate_organisation_number,
 )
+from .agreements import AgreementPage
+from .meetings import MeetingPage
 from .mixins import UniqueSlugMixin, richtext_to_text, slug_field
 
 __all__ = ["Organisation", "OrganisationQuerySet", "OrganisationAreaTag"]
@@ -273,27 +277,21 @@ class Organisation(
 
     def get_index_page(self, request: HttpRequest | None = None) -> Any:
         """The :class:`OrganisationIndexPage` that shows this organisation (override to choose)."""
-        from .organisation_index import OrganisationIndexPage
-
-        return OrganisationIndexPage.find_for_request(request)
+        return civil_model("OrganisationIndexPage").find_for_request(request)
 
     def get_url(self, request: HttpRequest | None = None) -> str | None:
         """The organisation's page, ``…/organisations/<slug>/``; ``None`` if not published."""
-        index_page = self.get_index_page(request)
-        if not self.live or index_page is None:
-            return None
-        base = index_page.get_url(request)
-        if base is None:
-            return None
-        return base + index_page.reverse_subpage("organisation", kwargs={"slug": self.slug})
+        index_page = self.get_index_page(request) if self.live else None
+        return self._url_in(index_page, index_page and index_page.get_url(request))
 
     def get_full_url(self, request: HttpRequest | None = None) -> str | None:
         """Like :meth:`get_url` but with scheme and host, for feeds and data exports."""
-        index_page = self.get_index_page(request)
-        if not self.live or index_page is None:
-            return None
-        base = index_page.get_full_url(request)
-        if base is None:
+        index_page = self.get_index_page(request) if self.live else None
+        return self._url_in(index_page, index_page and index_page.get_full_url(request))
+
+    def _url_in(self, index_page: Any, base: str | None) -> str | None:
+        """The address under ``index_page``, whose own address is ``base``."""
+        if index_page is None or base is None or not self.live:
             return None
         return base + index_page.reverse_subpage("organisation", kwargs={"slug": self.slug})
 
@@ -316,17 +314,11 @@ class Organisation(
         index_page: Any = None,
     ) -> list[Organisation]:
         """``organisations`` as a list, each with :attr:`url` set through one directory."""
-        from .organisation_index import OrganisationIndexPage
-
         items = list(organisations)
-        index_page = index_page or OrganisationIndexPage.find_for_request(request)
+        index_page = index_page or civil_model("OrganisationIndexPage").find_for_request(request)
         base = index_page.get_url(request) if index_page is not None else None
         for item in items:
-            item._url = None
-            if base is not None and item.live:
-                item._url = base + index_page.reverse_subpage(
-                    "organisation", kwargs={"slug": item.slug}
-                )
+            item._url = item._url_in(index_page, base)
         return items
 
     # --- preview ---------------------------------------------------------------------------------
@@ -336,12 +328,25 @@ class Organisation(
 
     def get_preview_context(self, request: HttpRequest, mode_name: str) -> dict[str, Any]:
         """The same context as the public page, so the preview shows what residents will see."""
-        from .organisation_index import organisation_detail_context
-
         context = super().get_preview_context(request, mode_name)
-        context.update(organisation_detail_context(self, request))
+        context.update(self.get_page_context(request))
         context["page"] = self.get_index_page(request)
         return context
+
+    def get_page_context(self, request: HttpRequest | None = None) -> dict[str, Any]:
+        """What the organisation's page shows besides the organisation: only published, public
+        agreements it signed, its upcoming meetings (hosted or attended) and its published
+        member organisations (e.g. the parishes of a church)."""
+        agreements = (
+            AgreementPage.objects.live().public().filter(pk__in=self.signatures.values("page_id"))
+        )
+        meetings = MeetingPage.objects.for_feed().for_organisation(self)
+        return {
+            "organisation": self,
+            "agreements": agreements.order_by("title"),
+            "upcoming_meetings": meetings.upcoming(timezone.now()),
+            "children": Organisation.with_urls(self.children.public(), request),
+        }
 
     # --- domain ----------------------------------------------------------------------------------
 

@@ -1,9 +1,8 @@
 """Template tags for the app's pages and blocks: ``{% load civil_tags %}``.
 
-The tags stay thin: the rules live in :mod:`.civil_views` (what a meeting shows),
-:mod:`.civil_time` (local dates and times), :mod:`.civil_schema` (JSON-LD) and
-:mod:`wagtail_civil.feed_urls` (where feeds live), so a site that overrides a template keeps
-every rule by calling the same tags.
+The tags stay thin: the rules live in :mod:`wagtail_civil.presentation` (what a page shows),
+:mod:`~wagtail_civil.dates`, :mod:`~wagtail_civil.jsonld` and :mod:`~wagtail_civil.feed_urls`,
+so a site that overrides a template keeps every rule by calling the same tags.
 """
 
 from __future__ import annotations
@@ -22,13 +21,11 @@ from pydantic import ValidationError
 
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
-from .. import conf
+from .. import conf, dates, jsonld, presentation
 from ..feed_urls import feed_path, feed_urls
+from ..feed_words import feed_labels
 from ..feeds import FEEDS
-from ..labels import feed_labels
 from ..sites import site_name
-from . import civil_schema, civil_views
-from . import civil_time as times
 
 register = template.Library()
 
@@ -53,32 +50,32 @@ def civil_time_zone() -> str:
 def civil_time_range(obj: Any, arg: str = "") -> SafeString | str:
     """``{{ meeting|civil_time_range }}``: "tisdag 13 oktober 2026, 18:00–21:00" in
     ``<time>`` elements; ``|civil_time_range:"short"`` leaves out the weekday."""
-    return times.time_range_html(obj, weekday=arg != "short")
+    return dates.time_range_html(obj, weekday=arg != "short")
 
 
 @register.filter
 def civil_datetime(value: dt.datetime | None, arg: str = "") -> SafeString | str:
     """A date-time in the municipality's time zone, in a ``<time>`` element."""
-    return times.datetime_html(value, weekday=arg != "short")
+    return dates.datetime_html(value, weekday=arg != "short")
 
 
 @register.filter
 def civil_date(value: dt.date | dt.datetime | None, arg: str = "") -> SafeString | str:
     """A date (a date-time's local date) in a ``<time>`` element; ``:"weekday"`` adds the day."""
-    return times.date_html(value, weekday=arg == "weekday")
+    return dates.date_html(value, weekday=arg == "weekday")
 
 
 @register.filter
 def civil_deadline(value: dt.datetime | None) -> SafeString | str:
     """A registration deadline: "onsdag 9 december 2026" when it was given as a day (stored as
     local midnight), else the date and time."""
-    return times.deadline_html(value)
+    return dates.deadline_html(value)
 
 
 @register.filter
 def civil_time(value: dt.time | None) -> SafeString | str:
     """A time of day as ``<time datetime="18:30">18:30</time>`` (programme items)."""
-    return times.time_html(value)
+    return dates.time_html(value)
 
 
 # --- the site -------------------------------------------------------------------------------------
@@ -95,18 +92,18 @@ def civil_site_name(context: template.Context) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def civil_meeting(context: template.Context, page: Any) -> civil_views.MeetingView:
-    """``{% civil_meeting page as m %}``: what of the meeting to show now (see civil_views)."""
-    return civil_views.meeting_view(page, _request(context))
+def civil_meeting(context: template.Context, page: Any) -> presentation.MeetingView:
+    """``{% civil_meeting page as m %}``: what of the meeting to show now."""
+    return presentation.meeting_view(page, _request(context))
 
 
 @register.simple_tag(takes_context=True)
 def civil_event_jsonld(context: template.Context, page_or_view: Any) -> SafeString:
     """schema.org Event JSON-LD for a meeting page (or a ``civil_meeting`` result)."""
     request = _request(context)
-    if isinstance(page_or_view, civil_views.MeetingView):
-        return civil_schema.jsonld_script(civil_schema.event_data(page_or_view, request))
-    return civil_schema.event_jsonld(page_or_view, request)
+    if isinstance(page_or_view, presentation.MeetingView):
+        return jsonld.jsonld_script(jsonld.event_data(page_or_view, request))
+    return jsonld.event_jsonld(page_or_view, request)
 
 
 @register.inclusion_tag("wagtail_civil/includes/add_to_calendar.html", takes_context=True)
@@ -118,7 +115,7 @@ def add_to_calendar_links(context: template.Context, page: Any) -> dict[str, Any
     """
     request = _request(context)
     empty = {"links": None}
-    if page is None or page.is_cancelled or civil_views.meeting_view(page, request).is_over:
+    if page is None or page.is_cancelled or presentation.meeting_view(page, request).is_over:
         return empty
     try:
         meeting = page.to_domain(request)
@@ -139,7 +136,7 @@ def add_to_calendar_links(context: template.Context, page: Any) -> dict[str, Any
 @register.simple_tag(takes_context=True)
 def organisation_url(context: template.Context, organisation: Any) -> str | None:
     """``{% organisation_url org as url %}``: the organisation's page, ``None`` for a draft."""
-    return civil_views.organisation_url(organisation, _request(context))
+    return presentation.organisation_url(organisation, _request(context))
 
 
 @register.filter
@@ -148,7 +145,13 @@ def civil_public(page: Any) -> Any:
 
     ``{% with agreement=meeting.agreement|civil_public %}``
     """
-    return civil_views.public_page(page)
+    return presentation.public_page(page)
+
+
+@register.filter
+def civil_status_note(status: str) -> str:
+    """``{{ meeting.status|civil_status_note }}``: what the status means; "" for scheduled."""
+    return presentation.status_note(status)
 
 
 # --- calendar subscriptions -----------------------------------------------------------------------

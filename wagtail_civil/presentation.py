@@ -4,8 +4,6 @@ The template must never link to a draft or to a page behind a password, must not
 to register for a meeting that is cancelled or whose deadline has passed, and must not send
 people to a venue where a postponed meeting will not be held. Those are rules, and rules are
 easier to read, test and override here than in template ``{% if %}`` chains.
-
-Not a tag library (no ``register``): :mod:`.civil_tags` exposes :func:`meeting_view`.
 """
 
 from __future__ import annotations
@@ -17,17 +15,36 @@ from urllib.parse import quote, urlencode
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from civilsamhalle.model import AttendanceMode, EventStatus, RegistrationKind
+from civilsamhalle.enums import EventStatus, RegistrationKind, attendance_mode
 
-from .civil_time import deadline_passed
+from .dates import deadline_passed
 
-__all__ = ["Link", "MeetingView", "SpeakerView", "meeting_view", "organisation_url", "public_page"]
+__all__ = [
+    "Link",
+    "MeetingView",
+    "SpeakerView",
+    "meeting_view",
+    "organisation_url",
+    "public_page",
+    "status_note",
+]
 
-_OFF = {EventStatus.CANCELLED.value, EventStatus.POSTPONED.value}
-_ONLINE = {AttendanceMode.ONLINE.value, AttendanceMode.HYBRID.value}
-_AT_VENUE = {AttendanceMode.IN_PERSON.value, AttendanceMode.HYBRID.value}
 OSM = "https://www.openstreetmap.org/"
+# What residents need to know of a meeting that does not simply take place as planned.
+STATUS_NOTES = {
+    EventStatus.CANCELLED: _("This meeting will not take place."),
+    EventStatus.POSTPONED: _(
+        "This meeting is postponed. The new date will be published here and in the calendar."
+    ),
+    EventStatus.MOVED_ONLINE: _(
+        "This meeting is now held online only. Join it through the link on this page."
+    ),
+    EventStatus.RESCHEDULED: _(
+        "This meeting has a new date or time. The times on this page are the new ones."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -82,6 +99,11 @@ class MeetingView:
         )
 
 
+def status_note(status: str) -> str:
+    """A sentence on what the meeting's ``status`` means for residents; "" when it goes ahead."""
+    return str(STATUS_NOTES.get(status, ""))
+
+
 def public_page(page: Any) -> Any:
     """``page`` if residents may open it (published, no view restriction up its path), else None.
 
@@ -133,17 +155,14 @@ def meeting_view(
 ) -> MeetingView:
     """The meeting ``page`` as it should be shown at ``now`` (default: the current moment)."""
     now = now or timezone.now()
-    is_off = page.status in _OFF
+    is_off = not EventStatus(page.status).counts_as_held
     is_over = page.end < now
-    moved_online = page.status == EventStatus.MOVED_ONLINE.value
+    mode = attendance_mode(page.mode, page.status)
     # Where to go, only while it is useful: not for a meeting that is off, not to a venue
     # the meeting has left, not to an online room after the meeting is over.
-    at_venue = bool(page.venue_name.strip()) and page.mode in _AT_VENUE
-    at_venue = at_venue and not is_off and not moved_online
-    online = bool(page.online_url) and (page.mode in _ONLINE or moved_online)
-    online = online and not is_off and not is_over
-    hosts = [Link(h.name, organisation_url(h, request)) for h in page.public_hosts]
-    hosts += [Link(unit) for unit in (page.municipal_hosts or "").splitlines() if unit.strip()]
+    at_venue = bool(page.venue_name.strip()) and mode.has_venue and not is_off
+    online = bool(page.online_url) and mode.has_link and not is_off and not is_over
+    hosts = [Link(name, organisation_url(org, request)) for name, org in page.host_entries]
     speakers = []
     for speaker in page.speakers.all():
         affiliation = None

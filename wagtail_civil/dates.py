@@ -5,8 +5,6 @@ whoever looks at it and wherever the server runs. So every value is converted ex
 ``conf.time_zone()`` here, and formatted with Django's localized formats of the active language
 ("tisdag 13 oktober 2026, 18:00" in Swedish). Each value is wrapped in ``<time datetime>`` with
 the exact moment, for screen readers, search engines and browser extensions.
-
-Not a tag library (no ``register``): :mod:`.civil_tags` exposes these as filters.
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from .. import conf
+from . import conf
 
 __all__ = [
     "date_html",

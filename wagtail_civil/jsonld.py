@@ -3,8 +3,6 @@
 Search engines read it to show the meeting with its date, place and status (a cancelled meeting
 then shows as cancelled in search results too). It is data in a ``<script type=
 "application/ld+json">`` element, not behaviour: the page works the same without it.
-
-Not a tag library (no ``register``): :mod:`.civil_tags` exposes :func:`event_jsonld`.
 """
 
 from __future__ import annotations
@@ -16,11 +14,11 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from civilsamhalle.model import AttendanceMode, EventStatus
+from civilsamhalle.enums import AttendanceMode, EventStatus, attendance_mode
 
-from ..sites import absolute_url
-from .civil_time import local
-from .civil_views import MeetingView, meeting_view
+from .dates import local
+from .presentation import MeetingView, meeting_view
+from .sites import absolute_url
 
 __all__ = ["event_data", "event_jsonld", "jsonld_script"]
 
@@ -63,7 +61,7 @@ def _place(page: Any) -> dict[str, Any]:
 def event_data(view: MeetingView, request: HttpRequest | None = None) -> dict[str, Any]:
     """The meeting as a schema.org ``Event`` dictionary (only what is known and public)."""
     page = view.page
-    mode = AttendanceMode.ONLINE.value if page.status == "moved_online" else page.mode
+    mode = attendance_mode(page.mode, page.status)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -71,7 +69,7 @@ def event_data(view: MeetingView, request: HttpRequest | None = None) -> dict[st
         "startDate": local(page.start).isoformat(),
         "endDate": local(page.end).isoformat(),
         "eventStatus": SCHEMA + _STATUS.get(page.status, "EventScheduled"),
-        "eventAttendanceMode": SCHEMA + _MODE.get(mode, _MODE["in_person"]),
+        "eventAttendanceMode": SCHEMA + _MODE[mode],
     }
     url = absolute_url(page, request)
     if url:
@@ -79,9 +77,9 @@ def event_data(view: MeetingView, request: HttpRequest | None = None) -> dict[st
     if page.theme:
         data["description"] = page.theme
     locations: list[dict[str, Any]] = []
-    if page.venue_name.strip() and mode != AttendanceMode.ONLINE.value:
+    if page.venue_name.strip() and mode.has_venue:
         locations.append(_place(page))
-    if page.online_url and mode != AttendanceMode.IN_PERSON.value:
+    if page.online_url and mode.has_link:
         locations.append({"@type": "VirtualLocation", "url": page.online_url})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations

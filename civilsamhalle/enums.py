@@ -1,0 +1,98 @@
+"""The domain's choices, and what each one implies for the rules, feeds and pages.
+
+A rule such as "a cancelled meeting needs no venue" is a property of the value here, so the core's
+rules, the calendar text, the Wagtail models and the templates ask the same question of the same
+enum instead of keeping sets of strings of their own.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+__all__ = [
+    "AgreementStatus",
+    "AttendanceMode",
+    "Country",
+    "EventStatus",
+    "MeetingKind",
+    "OrganisationKind",
+    "RegistrationKind",
+    "attendance_mode",
+]
+
+
+class OrganisationKind(StrEnum):
+    ASSOCIATION = "association"
+    FAITH_COMMUNITY = "faith_community"
+    STUDY_ASSOCIATION = "study_association"
+    FOUNDATION = "foundation"
+    IDEA_BASED_COMPANY = "idea_based_company"
+    COOPERATIVE = "cooperative"
+    NETWORK = "network"
+    UMBRELLA = "umbrella"
+    OTHER = "other"
+
+
+class MeetingKind(StrEnum):
+    DIALOGUE = "dialogue"
+    OPEN_MEETING = "open_meeting"  # "stormöte": a big meeting open to every organisation
+    HEARING = "hearing"
+    WORKSHOP = "workshop"
+    COUNCIL_MEETING = "council_meeting"
+    SIGNING = "signing"
+
+
+class AttendanceMode(StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+    @property
+    def has_venue(self) -> bool:
+        """Participants come to a place (in person or hybrid)."""
+        return self is not AttendanceMode.ONLINE
+
+    @property
+    def has_link(self) -> bool:
+        """Participants join by a link (online or hybrid)."""
+        return self is not AttendanceMode.IN_PERSON
+
+
+class EventStatus(StrEnum):
+    """schema.org's EventStatusType, which search engines and calendar programs understand."""
+
+    SCHEDULED = "scheduled"
+    RESCHEDULED = "rescheduled"
+    MOVED_ONLINE = "moved_online"
+    POSTPONED = "postponed"
+    CANCELLED = "cancelled"
+
+    @property
+    def counts_as_held(self) -> bool:
+        """Whether the meeting takes place on its date: a cancelled or postponed one does not,
+        so it needs no place and counts towards no commitment."""
+        return self not in (EventStatus.CANCELLED, EventStatus.POSTPONED)
+
+
+class RegistrationKind(StrEnum):
+    NONE = "none"
+    EXTERNAL = "external"
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN_FOR_SIGNING = "open_for_signing"
+    IN_FORCE = "in_force"
+    EXPIRED = "expired"
+
+
+class Country(StrEnum):
+    SWEDEN = "SE"
+    NORWAY = "NO"
+
+
+def attendance_mode(mode: str, status: str) -> AttendanceMode:
+    """How people take part now: a meeting moved online is online, whatever its mode was."""
+    if status == EventStatus.MOVED_ONLINE:
+        return AttendanceMode.ONLINE
+    return AttendanceMode(mode)
