@@ -26,7 +26,7 @@ LANGUAGES := sv nb en
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
 	@echo "make demo-reset  delete the demo database and uploaded files (next 'make demo' starts anew)"
-	@echo "make test        run the whole test suite (PYTEST_ARGS='-k feeds' to narrow it)"
+	@echo "make test        run the whole test suite, a process per core (PYTEST_ARGS='-k feeds' to narrow it, WORKERS=0 for one process)"
 	@echo "make lint        ruff check"
 	@echo "make bench       time calendar feed building"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
