@@ -11,6 +11,9 @@ The site tree every test starts from (``civil_site``)::
 Factories are fixtures that return plain functions (``make_meeting(title=..., start=...)``), so a
 test states only what matters to it and gets a published object made the way the admin makes it:
 saved as a revision, then published. Pass ``live=False`` for a draft that was never published.
+
+Content more than one test file uses is here once: ``dialogue`` (a full meeting), ``register``
+(the directory's organisations), ``two_dialogues_a_year`` (an agreement's commitment).
 """
 
 from __future__ import annotations
