@@ -33,6 +33,9 @@ pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
 
 
+# --- what each block's context holds -------------------------------------------------------------
+
+
 def test_the_stream_block_offers_the_civil_blocks():
     names = set(CivilStreamBlock().child_blocks)
     assert names == {
@@ -145,6 +148,9 @@ def test_subscribe_block_offers_no_feed_of_unpublished_or_restricted_things(
     value = _value(block, feed="index", meeting_index=civil_site.meeting_index.pk)
     context = block.get_context(value, parent_context={"request": rf.get("/")})
     assert context["feed_object"] is None and context["feed_links"] is None
+
+
+# --- rendered inside a page ----------------------------------------------------------------------
 
 
 def render_body(client, page, blocks: list[tuple[str, object]]):

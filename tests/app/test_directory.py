@@ -16,6 +16,9 @@ from wagtail_civil.models import Organisation
 pytestmark = pytest.mark.django_db
 
 
+# --- as residents see it -------------------------------------------------------------------------
+
+
 def _names(response):
     return [o.name for o in response.context["organisations"]]
 
@@ -76,6 +79,9 @@ def test_directory_pages_keep_the_search(client, civil_site, register):
     soup = parse(client.get(index.url + following["href"]))
     assert listed(soup) == ["Svenska kyrkan"]
     assert not soup.main.find("a", rel="next")
+
+
+# --- what the view gives its template ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

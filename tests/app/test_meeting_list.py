@@ -28,6 +28,9 @@ pytestmark = pytest.mark.django_db
 DAY = dt.timedelta(days=1)
 
 
+# --- as residents see it -------------------------------------------------------------------------
+
+
 def test_meeting_list_cards_filters_and_feeds(client, dialogue, civil_site, make_meeting):
     make_meeting("Annat möte", start=next_week_at(days=3))
     soup = parse(client.get(civil_site.meeting_index.url))
@@ -103,6 +106,9 @@ def test_past_list_shows_held_meetings_and_pages_keep_filters(client, civil_site
     assert parse_qs(urlsplit(following["href"]).query) == {"kind": ["dialogue"], "page": ["2"]}
     soup = parse(client.get(f"{index.url}past/" + following["href"]))
     assert soup.main.find("nav", class_="civil-pagination").find("a", rel="prev")
+
+
+# --- what the view gives its template ------------------------------------------------------------
 
 
 def _titles(response) -> list[str]:
