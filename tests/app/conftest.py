@@ -11,6 +11,9 @@ The site tree every test starts from (``civil_site``)::
 Factories are fixtures that return plain functions (``make_meeting(title=..., start=...)``), so a
 test states only what matters to it and gets a published object made the way the admin makes it:
 saved as a revision, then published. Pass ``live=False`` for a draft that was never published.
+
+Content more than one test file uses is here once: ``dialogue`` (a full meeting), ``register``
+(the directory's organisations), ``two_dialogues_a_year`` (an agreement's commitment).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from wagtail_civil.models import (
     MeetingIndexPage,
     MeetingPage,
     MeetingProgrammeItem,
+    MeetingSpeaker,
     Organisation,
     OrganisationCategory,
     OrganisationIndexPage,
@@ -59,6 +63,13 @@ def next_week_at(hour: int = 18, days: int = 7) -> dt.datetime:
     """An aware date-time ``days`` ahead at ``hour`` local time (the tests' TIME_ZONE)."""
     local = timezone.localtime() + dt.timedelta(days=days)
     return local.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+def next_october_13(hour_utc: int) -> dt.datetime:
+    """13 October at ``hour_utc`` UTC, in the future: summer time in Sweden (UTC+2)."""
+    today = timezone.now()
+    year = today.year if (today.month, today.day) < (10, 12) else today.year + 1
+    return dt.datetime(year, 10, 13, hour_utc, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -198,6 +209,80 @@ def make_agreement(civil_site: CivilSite) -> Callable[..., AgreementPage]:
         return AgreementPage.objects.get(pk=agreement.pk)
 
     return make
+
+
+@pytest.fixture
+def dialogue(
+    civil_site: CivilSite,
+    make_meeting: Callable[..., MeetingPage],
+    make_organisation: Callable[..., Organisation],
+    make_category: Callable[..., OrganisationCategory],
+    make_agreement: Callable[..., AgreementPage],
+) -> dict[str, Any]:
+    """A full meeting: 16:00–19:00 UTC on 13 October, i.e. 18:00–21:00 in Uddevalla."""
+    pensioners = make_category("Pensionärsorganisationer")
+    red_cross = make_organisation("Röda Korset", categories=[pensioners])
+    hidden = make_organisation("Hemlig förening", live=False)
+    agreement = make_agreement("ÖK Idé", slug="ok-ide-2", signatories=[red_cross])
+    start = next_october_13(16)
+    meeting = make_meeting(
+        "Dialogmöte om lokaler",
+        start=start,
+        duration=dt.timedelta(hours=3),
+        hosts=[red_cross, hidden],
+        programme=[(dt.time(18, 0), "Välkommen och fika"), (dt.time(18, 30), "Nya regler")],
+        speakers=[
+            MeetingSpeaker(name="Anna Andersson", title="Kulturchef", affiliation="Kommunen"),
+            MeetingSpeaker(name="Bengt Berg", organisation=red_cross),
+            MeetingSpeaker(name="Cilla Ek", organisation=hidden),
+        ],
+        theme="Föreningarnas lokaler",
+        street_address="Norra Drottninggatan 12",
+        postal_code="451 30",
+        agreement=agreement,
+        registration_kind="external",
+        registration_url="https://example.org/anmalan",
+        registration_deadline=start - dt.timedelta(days=2),
+        contact_name="Cecilia Carlsson",
+        contact_email="cecilia@example.org",
+        contact_phone="0522-69 60 00",
+        municipal_hosts="Kultur- och fritidsförvaltningen",
+    )
+    return {"meeting": meeting, "org": red_cross, "hidden": hidden, "agreement": agreement}
+
+
+@pytest.fixture
+def register(
+    civil_site: CivilSite,
+    make_organisation: Callable[..., Organisation],
+    make_category: Callable[..., OrganisationCategory],
+) -> dict[str, Any]:
+    """The directory's organisations: four published (one a parish of the church), one draft.
+
+    Categories ``culture`` (slug ``kultur``) and ``tro``; the theatre has a website and phone.
+    """
+    culture = make_category("Kulturföreningar", slug="kultur")
+    faith = make_category("Trossamfund", slug="tro")
+    church = make_organisation("Svenska kyrkan", categories=[faith], kind="faith_community")
+    return {
+        "culture": culture,
+        "theatre": make_organisation(
+            "Teaterföreningen",
+            categories=[culture],
+            website="https://example.org/teater/",
+            phone="0522-1 23",
+        ),
+        "church": church,
+        "parish": make_organisation("Bäve församling", kind="faith_community", parent=church),
+        "study": make_organisation("ABF Fyrbodal", kind="study_association"),
+        "draft": make_organisation("Hemlig förening", live=False, categories=[culture]),
+    }
+
+
+@pytest.fixture
+def two_dialogues_a_year(make_agreement: Callable[..., AgreementPage]) -> AgreementPage:
+    """An agreement that commits to two dialogues a year, with no meetings yet."""
+    return make_agreement("Lokal överenskommelse", commitments=[(2, "dialogue")])
 
 
 STUB_TEMPLATES = (

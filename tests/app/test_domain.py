@@ -155,3 +155,58 @@ def test_organisation_and_agreement_domain_ids_link_up(make_organisation, make_a
     agreement = make_agreement("ÖK", signatories=[parish], slug="ok")
     assert parish.to_domain().parent_id == church.to_domain().id
     assert agreement.to_domain().signatures[0].organisation_id == parish.to_domain().id
+
+
+def test_domain_agreement(make_agreement, make_organisation):
+    parish = make_organisation("Bäve församling")
+    agreement = make_agreement(
+        "ÖK Idé",
+        signatories=[parish, "Uddevalla kommun"],
+        commitments=[(2, "open_meeting"), (1, "")],
+        purpose="<p>Att mötas och <i>utbyta idéer</i>.</p>",
+        status="in_force",
+        valid_from=dt.date(2023, 1, 1),
+        principles=[
+            ("principle", {"heading": "Självständighet", "text": "Parterna är oberoende."}),
+            ("principle", {"heading": "", "text": "Dialog."}),
+        ],
+        slug="ok-ide-uddevalla",
+    )
+    item = agreement.to_domain()
+    assert item.id == "ok-ide-uddevalla"  # meetings refer to the agreement by its slug
+    assert item.purpose == "Att mötas och utbyta idéer."
+    assert item.principles == ("Självständighet: Parterna är oberoende.", "Dialog.")
+    assert item.status.value == "in_force"
+    assert [(s.organisation_id, s.organisation) for s in item.signatures] == [
+        ("bäve-församling", "Bäve församling"),
+        (None, "Uddevalla kommun"),
+    ]
+    assert [(c.minimum, c.meeting_kind and c.meeting_kind.value) for c in item.commitments] == [
+        (2, "open_meeting"),
+        (1, None),
+    ]
+    assert item.url == f"http://testserver/{agreement.slug}/"
+
+
+def test_domain_object_carries_the_register_data(make_organisation, make_category):
+    faith = make_category("Trossamfund")
+    church = make_organisation("Svenska kyrkan", kind="faith_community")
+    parish = make_organisation(
+        "Bäve församling",
+        kind="faith_community",
+        categories=[faith],
+        parent=church,
+        organisation_number="2120001595",
+        website="https://www.svenskakyrkan.se/",
+        description="<p>Vi finns i <b>Bäve</b>.</p><p>Välkommen!</p>",
+    )
+    parish.areas_of_activity.add("körsång", "barn och unga")
+    parish.save()
+    item = parish.to_domain()
+    assert item.id == "bäve-församling"
+    assert item.kind.value == "faith_community"
+    assert item.categories == ("Trossamfund",)
+    assert item.parent_id == "svenska-kyrkan"
+    assert item.organisation_number == "212000-1595"
+    assert item.description == "Vi finns i Bäve.\n\nVälkommen!"
+    assert item.areas_of_activity == ("barn och unga", "körsång")

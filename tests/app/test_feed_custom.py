@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.http import HttpRequest
 
-from tests.app.test_feeds import fetch
+from tests.app.test_feed_content import fetch
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.feeds import FEEDS, AgreementFeed, OrganisationFeed, register_feed
 from wagtail_civil.models import MeetingAttendance

@@ -1,4 +1,6 @@
-"""Meetings: validation, calendar identity (uid, SEQUENCE), and which meetings each list shows."""
+"""The meeting model: validation, calendar identity (uid, SEQUENCE), and which meetings each list
+shows. The pages are in ``test_meeting_page`` and ``test_meeting_list``.
+"""
 
 from __future__ import annotations
 

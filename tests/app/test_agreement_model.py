@@ -1,4 +1,7 @@
-"""Agreements: validity, signatures, and commitments computed from the meetings held under them."""
+"""The agreement model: validity, signatures, and commitments computed from the meetings held.
+
+The agreement page is in ``test_agreement_page``, ``to_domain()`` in ``test_domain``.
+"""
 
 from __future__ import annotations
 
@@ -57,43 +60,7 @@ def test_an_unpublished_signatory_is_named_but_not_linked(make_organisation):
     assert AgreementSignature(organisation=make_organisation()).public_organisation is not None
 
 
-def test_domain_agreement(make_agreement, make_organisation):
-    parish = make_organisation("Bäve församling")
-    agreement = make_agreement(
-        "ÖK Idé",
-        signatories=[parish, "Uddevalla kommun"],
-        commitments=[(2, "open_meeting"), (1, "")],
-        purpose="<p>Att mötas och <i>utbyta idéer</i>.</p>",
-        status="in_force",
-        valid_from=dt.date(2023, 1, 1),
-        principles=[
-            ("principle", {"heading": "Självständighet", "text": "Parterna är oberoende."}),
-            ("principle", {"heading": "", "text": "Dialog."}),
-        ],
-        slug="ok-ide-uddevalla",
-    )
-    item = agreement.to_domain()
-    assert item.id == "ok-ide-uddevalla"  # meetings refer to the agreement by its slug
-    assert item.purpose == "Att mötas och utbyta idéer."
-    assert item.principles == ("Självständighet: Parterna är oberoende.", "Dialog.")
-    assert item.status.value == "in_force"
-    assert [(s.organisation_id, s.organisation) for s in item.signatures] == [
-        ("bäve-församling", "Bäve församling"),
-        (None, "Uddevalla kommun"),
-    ]
-    assert [(c.minimum, c.meeting_kind and c.meeting_kind.value) for c in item.commitments] == [
-        (2, "open_meeting"),
-        (1, None),
-    ]
-    assert item.url == f"http://testserver/{agreement.slug}/"
-
-
 # --- commitments ---------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def two_dialogues_a_year(make_agreement):
-    return make_agreement("Lokal överenskommelse", commitments=[(2, "dialogue")])
 
 
 def test_commitment_is_met_by_published_meetings_held(two_dialogues_a_year, make_meeting):
@@ -126,16 +93,3 @@ def test_a_planned_meeting_puts_the_commitment_on_track(two_dialogues_a_year, ma
     make_meeting(start=_at(dt.date(2030, 11, 10)), agreement=two_dialogues_a_year)
     (status,) = two_dialogues_a_year.commitment_statuses(today)
     assert (status.state, status.held, status.planned) == (CommitmentState.ON_TRACK, 1, 1)
-
-
-def test_agreement_page_context(two_dialogues_a_year, make_meeting, make_organisation, rf):
-    now = timezone.now()
-    month = dt.timedelta(days=30)
-    past = make_meeting("Förra", start=now - month, agreement=two_dialogues_a_year)
-    coming = make_meeting("Nästa", start=now + month, agreement=two_dialogues_a_year)
-    make_meeting("Utkast", agreement=two_dialogues_a_year, live=False)
-    agreement = AgreementPage.objects.get(pk=two_dialogues_a_year.pk)
-    context = agreement.get_context(rf.get("/"))
-    assert list(context["upcoming_meetings"]) == [coming]
-    assert list(context["past_meetings"]) == [past]
-    assert len(context["commitment_statuses"]) == 1

@@ -1,23 +1,156 @@
-"""The StreamField blocks as residents see them, rendered inside a real page's body.
+"""The StreamField blocks: what they offer, what each one's context holds, and how it renders.
 
 A block is chosen once by an editor and then shows whatever is live for years, so each test
 puts drafts and restricted content next to public content and checks that only the public
-content reaches the HTML. ``AgreementPage.body`` is a ``CivilStreamBlock``, so it carries them.
+content reaches the context and the HTML. ``AgreementPage.body`` is a ``CivilStreamBlock``, so
+the rendered tests put the blocks there.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
+from wagtail.blocks import StructBlockValidationError
 from wagtail.models import PageViewRestriction
 
 from tests.app.conftest import next_week_at, publish
-from tests.app.test_pages import assert_well_formed_page, parse, subscribe_boxes
+from tests.app.page_html import assert_well_formed_page, parse, subscribe_boxes
+from wagtail_civil.blocks import (
+    CivilStreamBlock,
+    OrganisationListBlock,
+    SignatoriesBlock,
+    SubscribeBlock,
+    UpcomingMeetingsBlock,
+)
 from wagtail_civil.models import MeetingIndexPage
 
 pytestmark = pytest.mark.django_db
+
+DAY = dt.timedelta(days=1)
+
+
+# --- what each block's context holds -------------------------------------------------------------
+
+
+def test_the_stream_block_offers_the_civil_blocks():
+    names = set(CivilStreamBlock().child_blocks)
+    assert names == {
+        "heading",
+        "paragraph",
+        "upcoming_meetings",
+        "signatories",
+        "organisation_list",
+        "subscribe",
+    }
+
+
+def _value(block, **raw):
+    return block.to_python(raw)
+
+
+@pytest.mark.django_db
+def test_upcoming_meetings_block_shows_only_public_upcoming_meetings(
+    civil_site, make_meeting, make_organisation
+):
+    now = timezone.now()
+    theatre = make_organisation("Teaterföreningen")
+    first = make_meeting("Första", start=now + DAY, hosts=[theatre])
+    second = make_meeting("Andra", start=now + 2 * DAY, hosts=[theatre])
+    make_meeting("Tredje", start=now + 3 * DAY, hosts=[theatre])
+    make_meeting("Utkast", start=now + DAY, hosts=[theatre], live=False)
+    make_meeting("Förbi", start=now - 3 * DAY, hosts=[theatre])
+    hidden = make_meeting("Lösenord", start=now + DAY, hosts=[theatre])
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    make_meeting("Annan värd", start=now + DAY)
+
+    block = UpcomingMeetingsBlock()
+    context = block.get_context(_value(block, organisation=theatre.pk, count=2))
+
+    assert context["meetings"] == [first, second]
+    # Narrowed to one organisation: the site's meeting list would show others' meetings too,
+    # so it is not offered as "all meetings"; unnarrowed, the site's only list is.
+    assert context["meeting_index"] is None
+    everything = block.get_context(_value(block, count=2))
+    assert everything["meeting_index"] == civil_site.meeting_index
+
+
+@pytest.mark.django_db
+def test_upcoming_meetings_block_filters_by_kind_agreement_and_category(
+    make_meeting, make_agreement, make_category
+):
+    culture = make_category("Kultur")
+    agreement = make_agreement("ÖK")
+    hearing = make_meeting("Hearing", kind="hearing", agreement=agreement, categories=[culture])
+    make_meeting("Dialog", agreement=agreement, categories=[culture])
+    make_meeting("Hearing utan ÖK", kind="hearing", categories=[culture])
+    block = UpcomingMeetingsBlock()
+    value = _value(block, kind="hearing", agreement=agreement.pk, category=culture.pk, count=5)
+    assert block.get_context(value)["meetings"] == [hearing]
+
+
+@pytest.mark.django_db
+def test_signatories_block_shows_nothing_of_an_unpublished_agreement(
+    make_agreement, make_organisation
+):
+    parish = make_organisation("Bäve församling")
+    public = make_agreement("ÖK", signatories=[parish, "Uddevalla kommun"])
+    draft = make_agreement("Utkast", signatories=[parish], live=False)
+    block = SignatoriesBlock()
+    context = block.get_context(_value(block, agreement=public.pk))
+    assert [s.display_name for s in context["signatures"]] == [
+        "Bäve församling",
+        "Uddevalla kommun",
+    ]
+    context = block.get_context(_value(block, agreement=draft.pk))
+    assert context["agreement"] is None and context["signatures"] == []
+
+
+@pytest.mark.django_db
+def test_organisation_list_block_holds_published_organisations_by_category_or_kind(
+    make_organisation, make_category
+):
+    study = make_category("Studieförbund")
+    abf = make_organisation("ABF", categories=[study], kind="study_association")
+    make_organisation("Bilda", categories=[study], kind="study_association")
+    make_organisation("Hemligt studieförbund", categories=[study], live=False)
+    make_organisation("Fotbollsklubben")
+    block = OrganisationListBlock()
+    everyone = block.get_context(_value(block, category=study.pk))["organisations"]
+    assert [o.name for o in everyone] == ["ABF", "Bilda"]
+    first = block.get_context(_value(block, kind="study_association", count=1))["organisations"]
+    assert first == [abf]
+
+
+@pytest.mark.django_db
+def test_subscribe_block_needs_the_thing_to_subscribe_to(make_organisation):
+    block = SubscribeBlock()
+    with pytest.raises(StructBlockValidationError) as caught:
+        block.clean(_value(block, feed="organisation"))
+    assert "organisation" in caught.value.block_errors
+    organisation = make_organisation()
+    block.clean(_value(block, feed="organisation", organisation=organisation.pk))
+    block.clean(_value(block, feed="all"))
+
+
+@pytest.mark.django_db
+def test_subscribe_block_offers_no_feed_of_unpublished_or_restricted_things(
+    civil_site, make_organisation, rf
+):
+    block = SubscribeBlock()
+    draft = make_organisation("Utkast", live=False)
+    context = block.get_context(_value(block, feed="organisation", organisation=draft.pk))
+    assert context["feed_object"] is None and context["feed_url"] is None
+    PageViewRestriction.objects.create(page=civil_site.meeting_index, restriction_type="login")
+    value = _value(block, feed="index", meeting_index=civil_site.meeting_index.pk)
+    context = block.get_context(value, parent_context={"request": rf.get("/")})
+    assert context["feed_object"] is None and context["feed_links"] is None
+
+
+# --- rendered inside a page ----------------------------------------------------------------------
 
 
 def render_body(client, page, blocks: list[tuple[str, object]]):
