@@ -12,10 +12,12 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.app.conftest import next_week_at
 from wagtail_civil.feed_urls import feed_path
-from wagtail_civil.models import MeetingAttendance, MeetingSpeaker
+from wagtail_civil.models import MeetingAttendance, MeetingPage, MeetingSpeaker
 
 # The most any feed takes (category: site, category, organisation directory, view restrictions,
 # two audit logs, the meetings and eight prefetches), whatever the number of meetings.
@@ -55,6 +57,11 @@ def rich(civil_site, make_meeting, make_organisation, make_category):
     return add
 
 
+def _domain() -> list:
+    """What every feed is made of: the meetings for feeds, as the core's objects."""
+    return [m.to_domain() for m in MeetingPage.objects.for_feed()]
+
+
 def _events(response) -> list:
     assert response.status_code == 200
     return icalendar.Calendar.from_ical(response.content).walk("VEVENT")
@@ -69,6 +76,9 @@ def test_every_feed_takes_the_same_queries_for_3_or_30_meetings(
     """Every kind of feed over the same meetings: made once, as making 30 pages takes seconds."""
     rich(3)
     paths = rich.paths()
+    _domain()  # warm the site-root cache the first get_full_url fills
+    with CaptureQueriesContext(connection) as for_three:
+        assert len(_domain()) == 3
     for kind in KINDS:
         client.get(paths[kind])  # warm the caches a site fills once (site root paths)
         with subtests.test(kind=kind, meetings=3):
@@ -84,3 +94,8 @@ def test_every_feed_takes_the_same_queries_for_3_or_30_meetings(
                 events = _events(client.get(paths[kind]))
             assert len(events) == 30
             assert all("Talare" in str(e["DESCRIPTION"]) for e in events)
+    with subtests.test("for_feed() and to_domain()", meetings=30):
+        with django_assert_max_num_queries(len(for_three)):
+            domain = _domain()
+        assert len(domain) == 30
+        assert all(len(m.programme) == 2 and len(m.hosts) == 2 and m.attendance for m in domain)

@@ -9,8 +9,6 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -18,7 +16,6 @@ from wagtail_civil.models import (
     MeetingAttendance,
     MeetingIndexPage,
     MeetingPage,
-    MeetingSpeaker,
 )
 
 from .conftest import next_week_at
@@ -345,43 +342,3 @@ def test_a_published_meeting_with_a_newer_draft_shows_its_published_state(make_m
     draft.title = "Utkastrubrik"
     draft.save_revision()
     assert _titles(MeetingPage.objects.for_feed()) == ["Publicerad rubrik"]
-
-
-# --- query counts --------------------------------------------------------------------------------
-
-
-def _add_rich_meetings(n, start_at, make_meeting, hosts, culture, agreement):
-    for i in range(start_at, start_at + n):
-        meeting = make_meeting(
-            f"Möte {i}",
-            hosts=hosts,
-            categories=[culture],
-            agreement=agreement,
-            programme=[(dt.time(18), "Välkommen"), (None, "Fika")],
-        )
-        MeetingSpeaker.objects.create(page=meeting, name="Talare", organisation=hosts[0])
-        MeetingAttendance.objects.create(page=meeting, organisation=hosts[1])
-
-
-def _feed_queries() -> tuple[int, list]:
-    with CaptureQueriesContext(connection) as queries:
-        domain = [m.to_domain() for m in MeetingPage.objects.for_feed()]
-    return len(queries), domain
-
-
-def test_a_feed_takes_the_same_number_of_queries_for_3_or_30_meetings(
-    make_meeting, make_organisation, make_category, make_agreement, django_assert_max_num_queries
-):
-    culture = make_category("Kultur")
-    hosts = [make_organisation(f"Värd {i}", categories=[culture]) for i in range(2)]
-    agreement = make_agreement("ÖK")
-    shared = (hosts, culture, agreement)
-    _add_rich_meetings(3, 0, make_meeting, *shared)
-    _feed_queries()  # warm the site-root cache the first get_full_url fills
-    three, domain = _feed_queries()
-    assert len(domain) == 3
-    _add_rich_meetings(27, 3, make_meeting, *shared)
-    with django_assert_max_num_queries(three):
-        domain = [m.to_domain() for m in MeetingPage.objects.for_feed()]
-    assert len(domain) == 30
-    assert all(len(m.programme) == 2 and len(m.hosts) == 2 and m.attendance for m in domain)
