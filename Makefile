@@ -18,7 +18,7 @@ HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 LANGUAGES := sv nb en
 
-.PHONY: help demo demo-reset test lint bench messages dist clean
+.PHONY: help demo demo-reset test lint bench mutation messages dist clean
 
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
@@ -26,6 +26,7 @@ help:
 	@echo "make test        run the whole test suite (PYTEST_ARGS='-k feeds' to narrow it)"
 	@echo "make lint        ruff check"
 	@echo "make bench       time calendar feed building"
+	@echo "make mutation    mutation-test the core with mutmut (MUTANTS='civilsamhalle.links*' narrows it)"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
 	@echo "make dist        build the sdist and the wheel into dist/ and check them (docs/release.md)"
 	@echo "make clean       remove .venv, build output and caches"
@@ -48,6 +49,11 @@ $(VENV)/.installed-wagtail: pyproject.toml | $(PY)
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@echo "==> installing civilsamhalle[test] into $(VENV) (the first time takes a minute)"
 	@$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-mutation: pyproject.toml | $(PY)
+	@echo "==> installing civilsamhalle[test,mutation] into $(VENV)"
+	@$(PY) -m pip install --quiet -e ".[test,mutation]"
 	@touch $@
 
 # --- the demo site ---------------------------------------------------------------------------------
@@ -73,6 +79,15 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/run.py
 
+# mutmut mutates civilsamhalle/ and runs tests/core ([tool.mutmut] in pyproject.toml), keeping its
+# copy and results in mutants/; then a kill score per module, failing below MUTATION_FAIL_UNDER.
+MUTANTS ?=
+MUTATION_CHILDREN ?= 2
+MUTATION_FAIL_UNDER ?= 95
+mutation: $(VENV)/.installed-mutation
+	nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	$(PY) scripts/mutation_report.py --survivors --fail-under $(MUTATION_FAIL_UNDER)
+
 # wagtail_civil's catalogues are extracted by Django; the core's (domain "civilsamhalle") are kept
 # by hand from civilsamhalle/calendar/labels.py, so they are only compiled here.
 messages: $(VENV)/.installed-test
@@ -94,5 +109,5 @@ dist: $(VENV)/.installed-test
 	$(PY) -m twine check --strict dist/*
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3 mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
