@@ -2,7 +2,10 @@
 
 mutmut keeps each source file's results in ``mutants/<path>.meta`` (JSON: mutant name → the exit
 code of the test run). A module's score is the share of its checked mutants that the tests
-killed; mutants not checked in this run (a run limited by a name glob) are counted apart.
+killed; mutants not checked in this run (a run limited by a name glob) are counted apart, and so
+are surviving mutants of the modules that build iCalendar components that only change the case of
+a string ("DTSTART" for "dtstart"): icalendar reads and writes property and parameter names in
+capitals whatever they are given in. They are listed with ``--survivors`` all the same.
 
 Run with ``make mutation`` or ``python scripts/mutation_report.py [--survivors] [--fail-under 95]``
 from the repository root.
@@ -11,6 +14,7 @@ from the repository root.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import sys
 from collections import Counter
@@ -23,6 +27,10 @@ KILLED = {1, 3, 36, 37, 24, -24, 152, 255}
 SURVIVED = {0}
 NO_TESTS = {5, 33}
 SKIPPED = {34}
+NOT_SCORED = ("not checked", "skipped", "case only")
+# Modules whose string literals are iCalendar names (properties, parameters, rule parts) that
+# icalendar upper-cases; elsewhere a change of case is a change like any other.
+ICALENDAR_NAMES = ("civilsamhalle/calendar/feed.py", "civilsamhalle/calendar/timezones.py")
 
 
 def classify(exit_code: int | None) -> str:
@@ -40,20 +48,47 @@ def classify(exit_code: int | None) -> str:
     return "suspicious"
 
 
+def function_bodies(mutated_source: Path) -> dict[str, str]:
+    """The code of every function in mutmut's copy of a module (mutants are functions named
+    ``x_<function>__mutmut_<n>`` beside ``…__mutmut_orig``), by name, without the name."""
+    tree = ast.parse(mutated_source.read_text(encoding="utf-8"))
+    return {
+        node.name: "\n".join(ast.unparse(statement) for statement in node.body)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
+
+
+def is_case_only(name: str, bodies: dict[str, str]) -> bool:
+    """Whether mutant ``name`` differs from the original function in letter case alone."""
+    function = name.rpartition(".")[2]
+    original = bodies.get(function.rpartition("__mutmut_")[0] + "__mutmut_orig")
+    mutated = bodies.get(function)
+    return None not in (original, mutated) and original.lower() == mutated.lower()
+
+
 def module_results(mutants: Path) -> dict[str, dict[str, str]]:
     """Each mutated module's mutants and their outcome, read from mutmut's ``.meta`` files."""
     results: dict[str, dict[str, str]] = {}
     for meta in sorted(mutants.rglob("*.py.meta")):
         source = meta.relative_to(mutants).with_suffix("").as_posix()
         exit_codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
-        if exit_codes:
-            results[source] = {name: classify(code) for name, code in exit_codes.items()}
+        if not exit_codes:
+            continue
+        outcomes = {name: classify(code) for name, code in exit_codes.items()}
+        if source in ICALENDAR_NAMES and "survived" in outcomes.values():
+            bodies = function_bodies(meta.with_suffix(""))
+            for name, outcome in outcomes.items():
+                if outcome == "survived" and is_case_only(name, bodies):
+                    outcomes[name] = "case only"
+        results[source] = outcomes
     return results
 
 
 def score(outcomes: Counter[str]) -> tuple[int, int]:
-    """Killed and checked mutants: "not checked" and "skipped" ones were never run."""
-    checked = sum(outcomes.values()) - outcomes["not checked"] - outcomes["skipped"]
+    """Killed and checked mutants: "not checked" and "skipped" ones were never run, and
+    "case only" ones are left out of the score."""
+    checked = sum(outcomes.values()) - sum(outcomes[o] for o in NOT_SCORED)
     return outcomes["killed"], checked
 
 
@@ -61,7 +96,10 @@ def report(results: dict[str, dict[str, str]], survivors: bool) -> list[tuple[st
     """Print a line per module (and the survivors if asked); return the score of each module
     that had mutants checked."""
     width = max((len(source) for source in results), default=10)
-    print(f"{'module':<{width}}  killed/checked  score  not killed (survived, no tests, other)")
+    print(
+        f"{'module':<{width}}  killed/scored   score  "
+        "not killed (survived, no tests, other)  left out"
+    )
     scores: list[tuple[str, float]] = []
     total: Counter[str] = Counter()
     for source, outcomes_by_name in results.items():
@@ -69,7 +107,7 @@ def report(results: dict[str, dict[str, str]], survivors: bool) -> list[tuple[st
         total.update(outcomes)
         killed, checked = score(outcomes)
         other = checked - killed - outcomes["survived"] - outcomes["no tests"]
-        unchecked = f"  ({outcomes['not checked']} not checked)" if outcomes["not checked"] else ""
+        left_out = ", ".join(f"{outcomes[o]} {o}" for o in NOT_SCORED if outcomes[o])
         if checked:
             percent = 100.0 * killed / checked
             scores.append((source, percent))
@@ -78,11 +116,11 @@ def report(results: dict[str, dict[str, str]], survivors: bool) -> list[tuple[st
             shown = "    - "
         print(
             f"{source:<{width}}  {killed:>6}/{checked:<7} {shown}  "
-            f"{outcomes['survived']}, {outcomes['no tests']}, {other}{unchecked}"
+            f"{outcomes['survived']:>4}, {outcomes['no tests']}, {other:<28} {left_out}"
         )
         if survivors:
             for name, outcome in outcomes_by_name.items():
-                if outcome in ("survived", "no tests", "suspicious"):
+                if outcome in ("survived", "no tests", "suspicious", "case only"):
                     print(f"    {outcome:<10} {name}")
     killed, checked = score(total)
     percent = 100.0 * killed / checked if checked else 100.0
