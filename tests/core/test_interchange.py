@@ -201,6 +201,23 @@ def test_every_field_error_is_reported_with_its_place() -> None:
     assert "meetings[1].end: the meeting must end after it starts" in caught.value.errors
 
 
+def test_every_mistake_is_told_in_the_readers_language() -> None:
+    """The rules checked by the model, those checked across fields and the whole-file checks
+    all speak Swedish when asked to."""
+    data = json.loads((DATA / "several_errors.json").read_text(encoding="utf-8"))
+    data["meetings"][1]["mode"] = "online"  # a place problem, found after the field errors
+    data["meetings"][0]["uid"] = data["meetings"][1]["uid"]  # a whole-file problem
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data), language="sv")
+    errors = caught.value.errors
+    assert "meetings[1].end: mötet måste sluta efter att det börjar" in errors
+    assert (
+        "meetings[1].online_url: ett digitalt eller hybridmöte behöver länken som deltagarna "
+        "ansluter med (online_url)"
+    ) in errors
+    assert "meetings[1].uid: samma uid som meetings[0]" in errors
+
+
 def test_a_wrong_top_level_shape_is_invalid_data_not_a_crash() -> None:
     with pytest.raises(InvalidData) as caught:
         loads("[]")
@@ -208,18 +225,34 @@ def test_a_wrong_top_level_shape_is_invalid_data_not_a_crash() -> None:
 
 
 def test_not_json_is_a_file_error_with_line_and_column() -> None:
-    with pytest.raises(DataFileError, match=r"data\.json is not valid JSON: .*line 3 column"):
+    with pytest.raises(DataFileError) as caught:
         loads('{\n  "name": "x",\n  "meetings": [,]\n}', source="data.json")
+    assert str(caught.value) == "data.json is not valid JSON: expected value at line 3 column 16"
 
 
 def test_not_utf8_is_a_file_error() -> None:
-    with pytest.raises(DataFileError, match="not UTF-8"):
+    with pytest.raises(DataFileError) as caught:
         loads('{"name": "Luleå"}'.encode("latin-1"))
+    assert str(caught.value) == "<data> is not UTF-8 text (byte 14)"
+    with pytest.raises(DataFileError) as caught:
+        loads(b"\xff", source="data.json", language="sv")
+    assert str(caught.value) == "data.json är inte UTF-8-text (byte 0)"
 
 
 def test_a_missing_file_is_a_file_error(tmp_path: Path) -> None:
-    with pytest.raises(DataFileError, match="cannot read"):
-        load(tmp_path / "finns-inte.json")
+    path = tmp_path / "finns-inte.json"
+    with pytest.raises(DataFileError) as caught:
+        load(path)
+    assert str(caught.value) == f"cannot read {path}: No such file or directory"
+    with pytest.raises(DataFileError) as caught:
+        load(path, language="sv")
+    assert str(caught.value) == f"kan inte läsa {path}: No such file or directory"
+
+
+def test_dumps_indents_by_two_unless_told() -> None:
+    dataset = Dataset(name="Luleå")
+    assert dumps(dataset).startswith('{\n  "name": "Luleå",\n  "organisations": []')
+    assert dumps(dataset, indent=None).startswith('{"name":"Luleå","organisations":[]')
 
 
 def _with(**changes: object) -> str:
