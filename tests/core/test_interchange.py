@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from civilsamhalle.interchange import DataFileError, InvalidData, dump, dumps, jsonfile, load, loads
+from civilsamhalle.interchange.consistency import dataset_problems
 from civilsamhalle.model import (
     Agreement,
     AgreementStatus,
@@ -312,3 +313,74 @@ def test_a_loop_of_parent_organisations_is_reported() -> None:
         "organisations[3].parent_id: the parent organisations form a loop: "
         "bave-forsamling → svenska-kyrkan → bave-forsamling",
     )
+
+
+BROKEN_END = {"end": "2020-06-02T12:00:00+02:00"}  # before the start: the meeting fails
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"venue": None},
+            [
+                "meetings[1].venue: a meeting held in person or hybrid needs a venue; "
+                "or set mode to 'online'"
+            ],
+        ),
+        ({"mode": "online", "venue": None, "online_url": "https://m.example.org/a"}, []),
+        (  # reported once, by the model: the place rules read a link that is no text as none
+            {"mode": "online", "venue": None, "online_url": 5},
+            ["meetings[1].online_url: Input should be a valid string"],
+        ),
+        ({"mode": "online", "venue": None, "status": "cancelled"}, []),
+    ],
+)
+def test_a_meeting_that_fails_has_its_place_checked_too(changes: dict, expected: list) -> None:
+    """A broken end hides the meeting from the model's place rules; the file is read for them."""
+    fine = {
+        "uid": "3f2c8a10-5d0e-4b7a-9e51-6a0d5c2f4b12",
+        "title": "Dialog",
+        "start": "2020-06-02T13:00:00+02:00",
+        "end": "2020-06-02T15:00:00+02:00",
+        "timezone": "Europe/Stockholm",
+        "venue": {"name": "Stadshuset"},
+    }
+    meeting = {**fine, "uid": "3f2c8a10-5d0e-4b7a-9e51-6a0d5c2f4b11", **BROKEN_END, **changes}
+    data = {"name": "x", "meetings": [fine, {k: v for k, v in meeting.items() if v is not None}]}
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data))
+    assert [e for e in caught.value.errors if not e.startswith("meetings[1].end:")] == expected
+
+
+def test_whole_file_problems_in_swedish() -> None:
+    data = json.loads(_with())
+    data["organisations"][1]["id"] = data["organisations"][0]["id"]
+    data["agreements"].append({**data["agreements"][0], "title": "En till"})
+    data["organisations"][2]["parent_id"] = "bave-forsamling"
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data), language="sv")
+    errors = caught.value.errors
+    assert "organisations[1].id: samma id som organisations[0]" in errors
+    assert "agreements[1].id: samma id som agreements[0]" in errors
+    assert (
+        "organisations[2].parent_id: de överordnade organisationerna bildar en slinga: "
+        "svenska-kyrkan → bave-forsamling → svenska-kyrkan"
+    ) in errors
+
+
+def test_a_uid_that_is_no_string_is_a_field_error_not_a_crash() -> None:
+    data = json.loads(_with())
+    data["meetings"][0]["uid"] = 5
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data))
+    assert [e.split(": ", 1)[0] for e in caught.value.errors] == ["meetings[0].uid"]
+
+
+def test_a_dataset_object_is_checked_as_its_json() -> None:
+    dataset = rich_dataset()
+    twice = dataset.model_copy(update={"meetings": dataset.meetings * 2})
+    assert dataset_problems(dataset) == []
+    assert dataset_problems(twice) == [
+        f"meetings[{len(dataset.meetings)}].uid: the same uid as meetings[0]"
+    ]
