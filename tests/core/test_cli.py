@@ -11,6 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+import civilsamhalle
 from civilsamhalle.cli import environment_language, main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -238,3 +239,77 @@ def test_python_dash_m_writes_a_feed_to_standard_output() -> None:
     result = run_module("ics", str(VALID), "-o", "-")
     assert result.returncode == 0, result.stderr.decode()
     assert len(events(result.stdout)) == len(sample()["meetings"])
+
+
+# --- help ----------------------------------------------------------------------------------------
+
+HELP = {
+    (): [
+        "usage: civilsamhalle [-h] [--version] COMMAND ...",
+        "Check civilsamhalle data files and write calendar feeds from them.",
+        "validate check a JSON data file and report every error with its place",
+        "ics write the meetings of a JSON data file as an iCalendar feed",
+        "schema print the JSON Schema of a data file",
+    ],
+    ("validate",): [
+        "usage: civilsamhalle validate [-h] file",
+        "Check a JSON data file and report every error with its place.",
+        "file the JSON data file",
+    ],
+    ("ics",): [
+        "Write the meetings of a JSON data file as an iCalendar (.ics) feed.",
+        "file the JSON data file",
+        "where to write the feed; '-' (the default) writes to standard output",
+        "--name NAME the calendar's name as subscribers see it",
+        "--language {sv,nb,en} language of the feed's fixed texts (default: sv)",
+        "--uid-domain UID_DOMAIN domain that makes event UIDs globally unique, e.g. your "
+        "municipality's; keep it unchanged once people subscribe",
+        "--agreement ID only the meetings held under the agreement with this id",
+    ],
+    ("schema",): [
+        "Print the JSON Schema (draft 2020-12) of a data file, with a description of every "
+        "field; editors and validators that read JSON Schema can check a file with it.",
+    ],
+}
+
+
+def help_text(command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> str:
+    """``--help`` of ``command`` with its line breaks and indents (argparse's layout, which
+    changes between Python versions) made single spaces."""
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize("command", list(HELP))
+def test_the_help_says_what_each_command_and_option_does(
+    command: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    text = help_text(command, capsys)
+    for sentence in HELP[command]:
+        assert sentence in text
+
+
+def test_the_help_speaks_the_terminals_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "sv")
+    text = help_text((), capsys)
+    assert HELP[()][1] not in text and "JSON" in text
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"civilsamhalle {civilsamhalle.__version__}\n"
+
+
+def test_a_feed_is_swedish_unless_told(tmp_path: Path) -> None:
+    output = tmp_path / "moten.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 0
+    default = output.read_bytes()
+    assert main(["ics", str(VALID), "-o", str(output), "--language", "sv"]) == 0
+    assert default == output.read_bytes()
