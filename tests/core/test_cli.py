@@ -121,8 +121,11 @@ def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
         ({"LANGUAGE": "nb_NO:sv", "LANG": "en_GB.UTF-8"}, "nb_NO"),
         ({"LC_ALL": "sv_SE.UTF-8@euro", "LANG": "en_GB.UTF-8"}, "sv_SE"),
         ({"LC_MESSAGES": "sv_FI.UTF-8"}, "sv_FI"),
+        ({"LANG": "nb_NO.UTF-8"}, "nb_NO"),
+        ({"LANG": "sv_SE@euro"}, "sv_SE"),
         ({"LANG": "C.UTF-8"}, None),
         ({"LANG": "POSIX"}, None),
+        ({"LANG": ".UTF-8"}, None),
         ({}, None),
     ],
 )
@@ -313,3 +316,48 @@ def test_a_feed_is_swedish_unless_told(tmp_path: Path) -> None:
     default = output.read_bytes()
     assert main(["ics", str(VALID), "-o", str(output), "--language", "sv"]) == 0
     assert default == output.read_bytes()
+
+
+def test_one_of_each_is_counted_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    data = {
+        "name": "Uddevalla",
+        "organisations": [{"id": "abf", "name": "ABF"}],
+        "agreements": [{"id": "ok-ide", "title": "ÖK Idé"}],
+        "meetings": [sample()["meetings"][0]],
+    }
+    data["meetings"][0].pop("attendance", None)
+    data["meetings"][0].pop("host_ids", None)
+    data["meetings"][0]["agreement_id"] = "ok-ide"
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == "OK: 1 organisation, 1 agreement, 1 meeting\n"
+
+
+def test_an_agreement_asked_for_in_a_file_without_any(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    path = tmp_path / "empty.json"
+    path.write_text('{"name": "Tom"}', encoding="utf-8")
+    assert main(["ics", str(path), "--agreement", "ok-ide"]) == 2
+    assert capsys.readouterr().err == (
+        f"civilsamhalle: {path} has no agreement with the id 'ok-ide' (agreements: none)\n"
+    )
+
+
+def test_a_written_feed_is_readable_by_the_web_server(tmp_path: Path) -> None:
+    output = tmp_path / "moten.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 0
+    assert output.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["moten.ics"]  # no temporary file left
+
+
+def test_the_schema_is_printed_indented_and_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "')
+    assert "\\u00" not in out and "ö" in out  # Swedish words as they are, not escaped
