@@ -140,11 +140,12 @@ def hours(n: int) -> dt.timedelta:
 @pytest.mark.parametrize(("zone", "standard", "daylight"), [("America/New_York", -5, -4)])
 def test_us_zones_use_the_second_and_first_sunday_rules(zone, standard, daylight) -> None:
     """In 2026 the second Sunday of March is the 8th and the first of November the 1st, the
-    earliest days these rules allow; in 2027 March's is the 14th, the latest."""
-    assert observances(zone, 2026) == [
+    earliest days these rules allow; in 2027 March's is the 14th, the latest. A meeting in 2027
+    makes 2026 the first year of the VTIMEZONE, whose onsets name the rule."""
+    assert observances(zone, 2027) == [
         (
             "DAYLIGHT",
-            dt.datetime(2025, 3, 9, 2),
+            dt.datetime(2026, 3, 8, 2),
             {"FREQ": ["YEARLY"], "BYMONTH": [3], "BYDAY": ["2SU"]},
             hours(standard),
             hours(daylight),
@@ -152,13 +153,46 @@ def test_us_zones_use_the_second_and_first_sunday_rules(zone, standard, daylight
         ),
         (
             "STANDARD",
-            dt.datetime(2025, 11, 2, 2),
+            dt.datetime(2026, 11, 1, 2),
             {"FREQ": ["YEARLY"], "BYMONTH": [11], "BYDAY": ["1SU"]},
             hours(daylight),
             hours(standard),
             "EST",
         ),
     ]
+
+
+@pytest.mark.parametrize(("zone", "summer"), [("Europe/London", "BST"), ("Europe/Dublin", "IST")])
+def test_zones_at_utc_in_winter(zone: str, summer: str) -> None:
+    """An offset of zero is an offset. Dublin's data calls summer the standard time and winter
+    the exception; calendar programs still want the change forward to be DAYLIGHT."""
+    last_sunday = {"FREQ": ["YEARLY"], "BYDAY": ["-1SU"]}
+    assert observances(zone, 2026) == [
+        (
+            "DAYLIGHT",
+            dt.datetime(2025, 3, 30, 1),
+            {**last_sunday, "BYMONTH": [3]},
+            hours(0),
+            hours(1),
+            summer,
+        ),
+        (
+            "STANDARD",
+            dt.datetime(2025, 10, 26, 2),
+            {**last_sunday, "BYMONTH": [10]},
+            hours(1),
+            hours(0),
+            "GMT",
+        ),
+    ]
+
+
+def test_a_zone_that_starts_in_summer_time_and_then_gives_it_up() -> None:
+    """Paraguay kept summer time (-03) for good from October 2024: no yearly rule, and the
+    first observance, at the start of 2023, is summer time."""
+    first, *_, last = observances("America/Asuncion", 2024)
+    assert first == ("DAYLIGHT", dt.datetime(2022, 12, 31, 21), None, hours(-3), hours(-3), "-03")
+    assert last == ("STANDARD", dt.datetime(2024, 10, 15), None, hours(-3), hours(-3), "-03")
 
 
 def test_a_fourth_sunday_on_the_24th_is_not_the_last() -> None:
