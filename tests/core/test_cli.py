@@ -183,14 +183,46 @@ def test_ics_into_a_missing_directory_exits_2(
     output = tmp_path / "saknas" / "feed.ics"
     assert main(["ics", str(VALID), "-o", str(output)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"civilsamhalle: cannot write {output}")
-    assert "Traceback" not in err
+    assert err == f"civilsamhalle: cannot write {output}: No such file or directory\n"
+
+
+def test_a_feed_that_cannot_replace_its_path_leaves_no_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    occupied = tmp_path / "feed.ics"
+    occupied.mkdir()  # a directory where the feed should go: the last step fails
+    assert main(["ics", str(VALID), "-o", str(occupied)]) == 2
+    assert capsys.readouterr().err.startswith(f"civilsamhalle: cannot write {occupied}: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+
+def test_the_feed_is_named_by_option_agreement_or_file_and_uids_default_to_localhost(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "feed.ics"
+
+    def name_and_uids(*options: str) -> tuple[str, set[str]]:
+        assert main(["ics", str(VALID), "-o", str(output), *options]) == 0
+        calendar = icalendar.Calendar.from_ical(output.read_bytes())
+        return str(calendar["NAME"]), {
+            str(e["UID"]).split("@")[1] for e in events(output.read_bytes())
+        }
+
+    assert name_and_uids() == ("Uddevalla kommun – ÖK Idé", {"localhost"})
+    assert name_and_uids("--agreement", "ok-ide")[0] == "ÖK Idé"
+    assert name_and_uids("--agreement", "ok-ide", "--name", "Dialoger")[0] == "Dialoger"
+    nameless = tmp_path / "nameless.json"
+    nameless.write_text(json.dumps({**sample(), "name": ""}), encoding="utf-8")
+    assert main(["ics", str(nameless), "-o", str(output)]) == 0
+    assert str(icalendar.Calendar.from_ical(output.read_bytes())["NAME"]) == "civilsamhalle"
 
 
 def test_ics_refuses_an_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "feed.ics"
     assert main(["ics", str(BROKEN), "-o", str(output)]) == 1
-    assert "meetings[1].end: the meeting must end after it starts" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "meetings[1].end: the meeting must end after it starts" in captured.out
+    assert captured.err == f"{BROKEN}: 7 errors\n"
     assert not output.exists()
 
 
@@ -290,9 +322,9 @@ def test_the_help_says_what_each_command_and_option_does(
     command: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("LANGUAGE", "en")
-    text = help_text(command, capsys)
+    text = f" {help_text(command, capsys)} "
     for sentence in HELP[command]:
-        assert sentence in text
+        assert f" {sentence} " in text
 
 
 def test_the_help_speaks_the_terminals_language(
@@ -335,6 +367,18 @@ def test_one_of_each_is_counted_in_the_singular(
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out == "OK: 1 organisation, 1 agreement, 1 meeting\n"
+
+
+def test_counts_in_the_plural_and_in_swedish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "sv")
+    data = sample()
+    data["agreements"].append({"id": "ok-ide-2", "title": "ÖK Idé 2"})
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == "OK: 4 organisationer, 2 överenskommelser, 3 möten\n"
 
 
 def test_an_agreement_asked_for_in_a_file_without_any(
