@@ -384,3 +384,33 @@ def test_a_dataset_object_is_checked_as_its_json() -> None:
     assert dataset_problems(twice) == [
         f"meetings[{len(dataset.meetings)}].uid: the same uid as meetings[0]"
     ]
+
+
+def test_an_object_without_an_id_hides_no_later_duplicate_or_loop() -> None:
+    data = {
+        "name": "x",
+        "organisations": [
+            {"name": "Utan id"},
+            {"id": "a", "name": "A", "parent_id": "a"},  # its own parent: the model says so
+            {"id": "b", "name": "B", "parent_id": "c"},
+            {"id": "c", "name": "C", "parent_id": "b"},
+            {"id": "b", "name": "B igen"},  # a second "b" does not replace the first's parent
+        ],
+    }
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data))
+    errors = caught.value.errors
+    assert "organisations[4].id: the same id as organisations[2]" in errors
+    assert "organisations[2].parent_id: the parent organisations form a loop: b → c → b" in errors
+
+
+def test_references_to_missing_objects_in_swedish() -> None:
+    data = json.loads(_with())
+    data["meetings"][0]["agreement_id"] = "ok-ide-2019"
+    data["organisations"][3]["parent_id"] = "saknas"
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data), language="sv")
+    assert caught.value.errors == (
+        "organisations[3].parent_id: ingen organisation i filen har id 'saknas'",
+        "meetings[0].agreement_id: ingen överenskommelse i filen har id 'ok-ide-2019'",
+    )
