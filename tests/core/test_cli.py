@@ -405,3 +405,35 @@ def test_the_schema_is_printed_indented_and_readable(capsys: pytest.CaptureFixtu
     out = capsys.readouterr().out
     assert out.startswith('{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "')
     assert "\\u00" not in out and "ö" in out  # Swedish words as they are, not escaped
+
+
+def test_a_feed_is_written_beside_its_path_then_moved_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a rename within one directory is atomic, so the temporary file is made there,
+    hidden and named after the feed."""
+    moves: list[tuple[Path, Path]] = []
+    replace = os.replace
+
+    def recording_replace(source: str, target: str) -> None:
+        moves.append((Path(source), Path(target)))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", recording_replace)
+    output = tmp_path / "moten.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 0
+    ((temporary, target),) = moves
+    assert target == output and temporary.parent == tmp_path
+    assert temporary.name.startswith(".moten.ics.")
+
+
+def test_an_unknown_agreement_lists_those_there_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    data = sample()
+    data["agreements"].append({"id": "ok-ide-2", "title": "ÖK Idé 2"})
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["ics", str(path), "--agreement", "ok"]) == 2
+    assert capsys.readouterr().err.endswith("(agreements: ok-ide, ok-ide-2)\n")
