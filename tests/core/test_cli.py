@@ -379,6 +379,9 @@ def test_counts_in_the_plural_and_in_swedish(
     path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().out == "OK: 4 organisationer, 2 överenskommelser, 3 möten\n"
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == "OK: 4 organisations, 2 agreements, 3 meetings\n"
 
 
 def test_an_agreement_asked_for_in_a_file_without_any(

@@ -250,6 +250,18 @@ def test_a_missing_file_is_a_file_error(tmp_path: Path) -> None:
     assert str(caught.value) == f"kan inte läsa {path}: No such file or directory"
 
 
+def test_a_read_error_without_a_reason_is_told_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(self: Path) -> bytes:
+        raise OSError("the disk is gone")
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(DataFileError) as caught:
+        load(tmp_path / "data.json")
+    assert str(caught.value) == f"cannot read {tmp_path / 'data.json'}: the disk is gone"
+
+
 def test_dumps_indents_by_two_unless_told() -> None:
     dataset = Dataset(name="Luleå")
     assert dumps(dataset).startswith('{\n  "name": "Luleå",\n  "organisations": []')

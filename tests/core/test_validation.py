@@ -280,6 +280,7 @@ def test_an_unknown_field_where_no_fields_are_known() -> None:
     assert describe_error(error, "sv") != "unknown field"
     assert fields_at(Meeting, ["nowhere", "title"]) == []
     assert "title" in fields_at(Meeting, [])
+    assert fields_at(None, []) == fields_at(None, ["title"]) == []  # no model: nothing known
 
 
 def test_invalid_data_says_every_mistake_on_a_line_of_its_own() -> None:
