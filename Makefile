@@ -21,7 +21,7 @@ PYTEST_ARGS ?=
 WORKERS ?= auto
 LANGUAGES := sv nb en
 
-.PHONY: help demo demo-reset test lint bench messages dist clean
+.PHONY: help demo demo-reset test lint bench mutation messages dist clean
 
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
@@ -29,6 +29,7 @@ help:
 	@echo "make test        run the whole test suite, a process per core (PYTEST_ARGS='-k feeds' to narrow it, WORKERS=0 for one process)"
 	@echo "make lint        ruff check"
 	@echo "make bench       time calendar feed building"
+	@echo "make mutation    mutation-test the core with mutmut (MUTANTS='civilsamhalle.links*' narrows it)"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
 	@echo "make dist        build the sdist and the wheel into dist/ and check them (docs/release.md)"
 	@echo "make clean       remove .venv, build output and caches"
@@ -51,6 +52,11 @@ $(VENV)/.installed-wagtail: pyproject.toml | $(PY)
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@echo "==> installing civilsamhalle[test] into $(VENV) (the first time takes a minute)"
 	@$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-mutation: pyproject.toml | $(PY)
+	@echo "==> installing civilsamhalle[test,mutation] into $(VENV)"
+	@$(PY) -m pip install --quiet -e ".[test,mutation]"
 	@touch $@
 
 # --- the demo site ---------------------------------------------------------------------------------
@@ -76,6 +82,15 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/run.py
 
+# mutmut mutates civilsamhalle/ and runs tests/core ([tool.mutmut] in pyproject.toml), keeping its
+# copy and results in mutants/; then a kill score per module (MUTATION_FAIL_UNDER=95 fails below).
+MUTANTS ?=
+MUTATION_CHILDREN ?= 2
+MUTATION_FAIL_UNDER ?=
+mutation: $(VENV)/.installed-mutation
+	nice -n 10 $(BIN)/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	$(PY) scripts/mutation_report.py --survivors $(if $(MUTATION_FAIL_UNDER),--fail-under $(MUTATION_FAIL_UNDER))
+
 # wagtail_civil's catalogues are extracted by Django; the core's (domain "civilsamhalle") are kept
 # by hand from civilsamhalle/calendar/labels.py, so they are only compiled here.
 messages: $(VENV)/.installed-test
@@ -97,5 +112,5 @@ dist: $(VENV)/.installed-test
 	$(PY) -m twine check --strict dist/*
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3 mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

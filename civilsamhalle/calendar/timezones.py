@@ -50,7 +50,7 @@ def vtimezone(tzid: str, first: dt.datetime, last: dt.datetime) -> Timezone:
     """A VTIMEZONE for ``tzid`` that is right for every time between ``first`` and ``last``."""
     component = Timezone()
     component.add("tzid", tzid)
-    for change, rule in _observances(tzid, first.year, last.year):
+    for change, rule in _cached_observances(tzid, first.year, last.year):
         observance = TimezoneDaylight() if change.daylight else TimezoneStandard()
         observance.add("dtstart", change.local)
         if rule is not None:
@@ -64,7 +64,6 @@ def vtimezone(tzid: str, first: dt.datetime, last: dt.datetime) -> Timezone:
     return component
 
 
-@lru_cache(maxsize=64)
 def _observances(
     tzid: str, first_year: int, last_year: int
 ) -> tuple[tuple[_Change, tuple[int, str] | None], ...]:
@@ -99,6 +98,12 @@ def _observances(
         daylight=bool(initial.dst()),
     )
     return tuple((change, None) for change in (opening, *changes))
+
+
+# Every feed asks again for the same few zones and years. Wrapped here rather than decorated, so
+# that _observances stays a plain function that mutation testing mutates (mutmut leaves decorated
+# functions alone), and the tests clear the cache between tests (tests/core/conftest.py).
+_cached_observances = lru_cache(maxsize=64)(_observances)
 
 
 def _signature(zone: ZoneInfo, moment: dt.datetime) -> tuple[object, ...]:

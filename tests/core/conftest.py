@@ -19,6 +19,8 @@ import pytest
 from ical.calendar import Calendar as StrictCalendar
 from ical.calendar_stream import IcsCalendarStream
 
+from civilsamhalle.calendar import timezones
+from civilsamhalle.i18n import translation
 from civilsamhalle.model import (
     AttendanceMode,
     Contact,
@@ -33,6 +35,14 @@ from civilsamhalle.model import (
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MEETING_UID = uuid.UUID("5b1b0c1e-2f59-4d1c-9a57-0d7b3e3c2a11")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> None:
+    """Every test computes time zones and catalogues itself. A result cached by an earlier test
+    would hide a bug that shows on first use, and hide from mutmut which tests run the code."""
+    timezones._cached_observances.cache_clear()
+    translation.cache_clear()
 
 
 def build_meeting(**overrides: Any) -> Meeting:

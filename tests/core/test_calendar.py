@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext
 import re
+import time
 import uuid
 from pathlib import Path
 
@@ -62,6 +63,7 @@ def test_calendar_properties() -> None:
     assert text_of(ours["X-WR-CALNAME"]) == info.name
     assert text_of(ours["X-WR-CALDESC"]) == info.description
     assert str(ours["URL"]) == info.url
+    assert f"URL;VALUE=URI:{info.url}" in lines
     name_line = next(line for line in lines if line.startswith("NAME"))
     assert name_line.startswith("NAME:Möten\\, dialoger\\; allt om")  # TEXT-escaped
     assert "UID" not in ours  # no random calendar UID (Calendar.new adds one)
@@ -86,6 +88,11 @@ def test_calendar_time_zone_is_the_meetings_usual_one_unless_given() -> None:
         build_meeting(uid=uuid.UUID(int=3)),
     ]
     assert "X-WR-TIMEZONE:Europe/Oslo" in unfolded(feed_bytes(meetings, INFO))
+    # The most meetings win, not the first name in the alphabet; a tie goes to the first.
+    helsinki = build_meeting(uid=uuid.UUID(int=4), timezone="Europe/Helsinki")
+    assert "X-WR-TIMEZONE:Europe/Oslo" in unfolded(feed_bytes([helsinki, *meetings], INFO))
+    tie = [helsinki, meetings[2]]
+    assert "X-WR-TIMEZONE:Europe/Helsinki" in unfolded(feed_bytes(tie, INFO))
     info = FeedInfo(name="x", timezone="Europe/Stockholm")
     assert "X-WR-TIMEZONE:Europe/Stockholm" in unfolded(feed_bytes(meetings, info))
     ours, strict = parse(feed_bytes([], FeedInfo(name="tom")))
@@ -113,7 +120,10 @@ def test_every_feature_of_a_meeting_reaches_both_parsers() -> None:
     (conference,) = strict.conference
     assert conference.uri == meeting.online_url and conference.label == "Join online"
     assert [f.value for f in conference.feature] == ["VIDEO"]
-    assert event["CONFERENCE"].params["VALUE"] == "URI"
+    lines = unfolded(feed_bytes([meeting], INFO))
+    conference_line = f'CONFERENCE;FEATURE=VIDEO;LABEL="Join online";VALUE=URI:{meeting.online_url}'
+    assert conference_line in lines
+    assert f"URL;VALUE=URI:{meeting.url}" in lines
     assert strict.organizer.uri == "mailto:kim@example.org"
     assert strict.organizer.common_name == event["ORGANIZER"].params["CN"] == "Kim Karlsson"
     assert strict.contacts == ["Kim Karlsson, kim@example.org, 0920-45 30 00"]
@@ -192,6 +202,36 @@ def test_location(overrides: dict, language: str, expected: str | None) -> None:
     event, strict = only_event(feed_bytes([build_meeting(**overrides)], info))
     assert strict.location == expected
     assert (str(event["LOCATION"]) if "LOCATION" in event else None) == expected
+
+
+def test_stamps_are_utc_whatever_the_servers_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        lines = unfolded(feed_bytes([build_meeting()], INFO))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert "DTSTAMP:20260415T083000Z" in lines and "CREATED:20260301T080000Z" in lines
+
+
+def test_parameters_are_one_line() -> None:
+    """A line break typed in a name or a label would end the property: it becomes a space."""
+    meeting = build_meeting(
+        online_url=LINK,
+        mode=AttendanceMode.HYBRID,
+        contact=Contact(name="Kim\nKarlsson", email="kim@example.org"),
+    )
+    labels = FeedLabels(join_online="Anslut\r\ndigitalt")
+    event, strict = only_event(feed_bytes([meeting], INFO, labels))
+    assert strict.organizer.common_name == event["ORGANIZER"].params["CN"] == "Kim Karlsson"
+    assert strict.conference[0].label == event["CONFERENCE"].params["LABEL"] == "Anslut digitalt"
+
+
+def test_labels_given_to_feed_bytes_win_over_the_feeds_language() -> None:
+    meeting = build_meeting(status=EventStatus.CANCELLED)
+    event, _ = only_event(feed_bytes([meeting], INFO, FeedLabels(cancelled="Inställd")))
+    assert str(event["SUMMARY"]) == f"Inställd: {meeting.title}"
 
 
 def test_optional_properties_are_left_out_when_unknown() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
+import civilsamhalle
 from civilsamhalle.cli import environment_language, main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -120,8 +121,11 @@ def test_a_command_is_required(capsys: pytest.CaptureFixture[str]) -> None:
         ({"LANGUAGE": "nb_NO:sv", "LANG": "en_GB.UTF-8"}, "nb_NO"),
         ({"LC_ALL": "sv_SE.UTF-8@euro", "LANG": "en_GB.UTF-8"}, "sv_SE"),
         ({"LC_MESSAGES": "sv_FI.UTF-8"}, "sv_FI"),
+        ({"LANG": "nb_NO.UTF-8"}, "nb_NO"),
+        ({"LANG": "sv_SE@euro"}, "sv_SE"),
         ({"LANG": "C.UTF-8"}, None),
         ({"LANG": "POSIX"}, None),
+        ({"LANG": ".UTF-8"}, None),
         ({}, None),
     ],
 )
@@ -179,14 +183,46 @@ def test_ics_into_a_missing_directory_exits_2(
     output = tmp_path / "saknas" / "feed.ics"
     assert main(["ics", str(VALID), "-o", str(output)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"civilsamhalle: cannot write {output}")
-    assert "Traceback" not in err
+    assert err == f"civilsamhalle: cannot write {output}: No such file or directory\n"
+
+
+def test_a_feed_that_cannot_replace_its_path_leaves_no_temporary_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    occupied = tmp_path / "feed.ics"
+    occupied.mkdir()  # a directory where the feed should go: the last step fails
+    assert main(["ics", str(VALID), "-o", str(occupied)]) == 2
+    assert capsys.readouterr().err.startswith(f"civilsamhalle: cannot write {occupied}: ")
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+
+def test_the_feed_is_named_by_option_agreement_or_file_and_uids_default_to_localhost(
+    tmp_path: Path,
+) -> None:
+    output = tmp_path / "feed.ics"
+
+    def name_and_uids(*options: str) -> tuple[str, set[str]]:
+        assert main(["ics", str(VALID), "-o", str(output), *options]) == 0
+        calendar = icalendar.Calendar.from_ical(output.read_bytes())
+        return str(calendar["NAME"]), {
+            str(e["UID"]).split("@")[1] for e in events(output.read_bytes())
+        }
+
+    assert name_and_uids() == ("Uddevalla kommun – ÖK Idé", {"localhost"})
+    assert name_and_uids("--agreement", "ok-ide")[0] == "ÖK Idé"
+    assert name_and_uids("--agreement", "ok-ide", "--name", "Dialoger")[0] == "Dialoger"
+    nameless = tmp_path / "nameless.json"
+    nameless.write_text(json.dumps({**sample(), "name": ""}), encoding="utf-8")
+    assert main(["ics", str(nameless), "-o", str(output)]) == 0
+    assert str(icalendar.Calendar.from_ical(output.read_bytes())["NAME"]) == "civilsamhalle"
 
 
 def test_ics_refuses_an_invalid_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     output = tmp_path / "feed.ics"
     assert main(["ics", str(BROKEN), "-o", str(output)]) == 1
-    assert "meetings[1].end: the meeting must end after it starts" in capsys.readouterr().out
+    captured = capsys.readouterr()
+    assert "meetings[1].end: the meeting must end after it starts" in captured.out
+    assert captured.err == f"{BROKEN}: 7 errors\n"
     assert not output.exists()
 
 
@@ -238,3 +274,169 @@ def test_python_dash_m_writes_a_feed_to_standard_output() -> None:
     result = run_module("ics", str(VALID), "-o", "-")
     assert result.returncode == 0, result.stderr.decode()
     assert len(events(result.stdout)) == len(sample()["meetings"])
+
+
+# --- help ----------------------------------------------------------------------------------------
+
+HELP = {
+    (): [
+        "usage: civilsamhalle [-h] [--version] COMMAND ...",
+        "Check civilsamhalle data files and write calendar feeds from them.",
+        "validate check a JSON data file and report every error with its place",
+        "ics write the meetings of a JSON data file as an iCalendar feed",
+        "schema print the JSON Schema of a data file",
+    ],
+    ("validate",): [
+        "usage: civilsamhalle validate [-h] file",
+        "Check a JSON data file and report every error with its place.",
+        "file the JSON data file",
+    ],
+    ("ics",): [
+        "Write the meetings of a JSON data file as an iCalendar (.ics) feed.",
+        "file the JSON data file",
+        "where to write the feed; '-' (the default) writes to standard output",
+        "--name NAME the calendar's name as subscribers see it",
+        "--language {sv,nb,en} language of the feed's fixed texts (default: sv)",
+        "--uid-domain UID_DOMAIN domain that makes event UIDs globally unique, e.g. your "
+        "municipality's; keep it unchanged once people subscribe",
+        "--agreement ID only the meetings held under the agreement with this id",
+    ],
+    ("schema",): [
+        "Print the JSON Schema (draft 2020-12) of a data file, with a description of every "
+        "field; editors and validators that read JSON Schema can check a file with it.",
+    ],
+}
+
+
+def help_text(command: tuple[str, ...], capsys: pytest.CaptureFixture[str]) -> str:
+    """``--help`` of ``command`` with its line breaks and indents (argparse's layout, which
+    changes between Python versions) made single spaces."""
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize("command", list(HELP))
+def test_the_help_says_what_each_command_and_option_does(
+    command: tuple[str, ...], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    text = f" {help_text(command, capsys)} "
+    for sentence in HELP[command]:
+        assert f" {sentence} " in text
+
+
+def test_the_help_speaks_the_terminals_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "sv")
+    text = help_text((), capsys)
+    assert HELP[()][1] not in text and "JSON" in text
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"civilsamhalle {civilsamhalle.__version__}\n"
+
+
+def test_a_feed_is_swedish_unless_told(tmp_path: Path) -> None:
+    output = tmp_path / "moten.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 0
+    default = output.read_bytes()
+    assert main(["ics", str(VALID), "-o", str(output), "--language", "sv"]) == 0
+    assert default == output.read_bytes()
+
+
+def test_one_of_each_is_counted_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    data = {
+        "name": "Uddevalla",
+        "organisations": [{"id": "abf", "name": "ABF"}],
+        "agreements": [{"id": "ok-ide", "title": "ÖK Idé"}],
+        "meetings": [sample()["meetings"][0]],
+    }
+    data["meetings"][0].pop("attendance", None)
+    data["meetings"][0].pop("host_ids", None)
+    data["meetings"][0]["agreement_id"] = "ok-ide"
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == "OK: 1 organisation, 1 agreement, 1 meeting\n"
+
+
+def test_counts_in_the_plural_and_in_swedish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "sv")
+    data = sample()
+    data["agreements"].append({"id": "ok-ide-2", "title": "ÖK Idé 2"})
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == "OK: 4 organisationer, 2 överenskommelser, 3 möten\n"
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == "OK: 4 organisations, 2 agreements, 3 meetings\n"
+
+
+def test_an_agreement_asked_for_in_a_file_without_any(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    path = tmp_path / "empty.json"
+    path.write_text('{"name": "Tom"}', encoding="utf-8")
+    assert main(["ics", str(path), "--agreement", "ok-ide"]) == 2
+    assert capsys.readouterr().err == (
+        f"civilsamhalle: {path} has no agreement with the id 'ok-ide' (agreements: none)\n"
+    )
+
+
+def test_a_written_feed_is_readable_by_the_web_server(tmp_path: Path) -> None:
+    output = tmp_path / "moten.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 0
+    assert output.stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["moten.ics"]  # no temporary file left
+
+
+def test_the_schema_is_printed_indented_and_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "')
+    assert "\\u00" not in out and "ö" in out  # Swedish words as they are, not escaped
+
+
+def test_a_feed_is_written_beside_its_path_then_moved_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a rename within one directory is atomic, so the temporary file is made there,
+    hidden and named after the feed."""
+    moves: list[tuple[Path, Path]] = []
+    replace = os.replace
+
+    def recording_replace(source: str, target: str) -> None:
+        moves.append((Path(source), Path(target)))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", recording_replace)
+    output = tmp_path / "moten.ics"
+    assert main(["ics", str(VALID), "-o", str(output)]) == 0
+    ((temporary, target),) = moves
+    assert target == output and temporary.parent == tmp_path
+    assert temporary.name.startswith(".moten.ics.")
+
+
+def test_an_unknown_agreement_lists_those_there_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "en")
+    data = sample()
+    data["agreements"].append({"id": "ok-ide-2", "title": "ÖK Idé 2"})
+    path = tmp_path / "two.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["ics", str(path), "--agreement", "ok"]) == 2
+    assert capsys.readouterr().err.endswith("(agreements: ok-ide, ok-ide-2)\n")

@@ -82,6 +82,13 @@ def test_both_held_is_met() -> None:
     assert status.still_needed == 0
 
 
+def test_more_held_than_promised_needs_none_more() -> None:
+    extra = meeting(dt.date(2020, 3, 10))
+    status = evaluate(TWO_DIALOGUES, [extra, JUNE, AUTUMN], 2020, today=dt.date(2020, 12, 1))
+    assert (status.state, status.held, status.required) == (CommitmentState.MET, 3, 2)
+    assert status.still_needed == 0
+
+
 def test_met_stays_met_after_the_year() -> None:
     status = evaluate(TWO_DIALOGUES, [JUNE, AUTUMN], 2020, today=dt.date(2021, 3, 1))
     assert status.state is CommitmentState.MET

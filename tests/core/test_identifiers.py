@@ -79,6 +79,13 @@ def test_swedish_numbers_are_normalised(written: str) -> None:
     assert validate_organisation_number(written, "SE") == "212000-1595"
 
 
+def test_sweden_is_the_country_unless_another_is_named() -> None:
+    assert validate_organisation_number("2120001595") == "212000-1595"
+    with pytest.raises(OrganisationNumberError) as error:
+        validate_organisation_number("920697143")
+    assert error.value.code == "organisation_number_length_se"
+
+
 @pytest.mark.parametrize("written", ["162120001595", "16212000-1595", "16 212000-1595"])
 def test_the_twelve_digit_form_with_prefix_16_is_accepted(written: str) -> None:
     assert validate_organisation_number(written, "SE") == "212000-1595"
@@ -151,6 +158,13 @@ def test_norwegian_numbers_of_the_wrong_length_are_rejected(written: str) -> Non
         validate_organisation_number(written, "NO")
 
 
+@pytest.mark.parametrize("digits", ["", "92069714", "9206971430", "0000000000"])
+def test_mod11_ok_says_no_to_any_other_length(digits: str) -> None:
+    # Called on its own, the public check must not pass what validation would stop first.
+    assert not mod11_ok(digits)
+
+
 def test_an_unknown_country_is_rejected() -> None:
-    with pytest.raises(OrganisationNumberError, match="unknown country"):
-        validate_organisation_number("920697143", "DK")
+    with pytest.raises(OrganisationNumberError, match="unknown country 'DK'") as error:
+        validate_organisation_number("920697143", "dk")
+    assert (error.value.code, error.value.params) == ("country_unknown", {"value": "DK"})

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from civilsamhalle.interchange import DataFileError, InvalidData, dump, dumps, jsonfile, load, loads
+from civilsamhalle.interchange.consistency import dataset_problems
 from civilsamhalle.model import (
     Agreement,
     AgreementStatus,
@@ -207,6 +208,23 @@ def test_every_field_error_is_reported_with_its_place() -> None:
     assert "meetings[1].end: the meeting must end after it starts" in caught.value.errors
 
 
+def test_every_mistake_is_told_in_the_readers_language() -> None:
+    """The rules checked by the model, those checked across fields and the whole-file checks
+    all speak Swedish when asked to."""
+    data = json.loads((DATA / "several_errors.json").read_text(encoding="utf-8"))
+    data["meetings"][1]["mode"] = "online"  # a place problem, found after the field errors
+    data["meetings"][0]["uid"] = data["meetings"][1]["uid"]  # a whole-file problem
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data), language="sv")
+    errors = caught.value.errors
+    assert "meetings[1].end: mötet måste sluta efter att det börjar" in errors
+    assert (
+        "meetings[1].online_url: ett digitalt eller hybridmöte behöver länken som deltagarna "
+        "ansluter med (online_url)"
+    ) in errors
+    assert "meetings[1].uid: samma uid som meetings[0]" in errors
+
+
 def test_a_wrong_top_level_shape_is_invalid_data_not_a_crash() -> None:
     with pytest.raises(InvalidData) as caught:
         loads("[]")
@@ -214,18 +232,46 @@ def test_a_wrong_top_level_shape_is_invalid_data_not_a_crash() -> None:
 
 
 def test_not_json_is_a_file_error_with_line_and_column() -> None:
-    with pytest.raises(DataFileError, match=r"data\.json is not valid JSON: .*line 3 column"):
+    with pytest.raises(DataFileError) as caught:
         loads('{\n  "name": "x",\n  "meetings": [,]\n}', source="data.json")
+    assert str(caught.value) == "data.json is not valid JSON: expected value at line 3 column 16"
 
 
 def test_not_utf8_is_a_file_error() -> None:
-    with pytest.raises(DataFileError, match="not UTF-8"):
+    with pytest.raises(DataFileError) as caught:
         loads('{"name": "Luleå"}'.encode("latin-1"))
+    assert str(caught.value) == "<data> is not UTF-8 text (byte 14)"
+    with pytest.raises(DataFileError) as caught:
+        loads(b"\xff", source="data.json", language="sv")
+    assert str(caught.value) == "data.json är inte UTF-8-text (byte 0)"
 
 
 def test_a_missing_file_is_a_file_error(tmp_path: Path) -> None:
-    with pytest.raises(DataFileError, match="cannot read"):
-        load(tmp_path / "finns-inte.json")
+    path = tmp_path / "finns-inte.json"
+    with pytest.raises(DataFileError) as caught:
+        load(path)
+    assert str(caught.value) == f"cannot read {path}: No such file or directory"
+    with pytest.raises(DataFileError) as caught:
+        load(path, language="sv")
+    assert str(caught.value) == f"kan inte läsa {path}: No such file or directory"
+
+
+def test_a_read_error_without_a_reason_is_told_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(self: Path) -> bytes:
+        raise OSError("the disk is gone")
+
+    monkeypatch.setattr(Path, "read_bytes", fail)
+    with pytest.raises(DataFileError) as caught:
+        load(tmp_path / "data.json")
+    assert str(caught.value) == f"cannot read {tmp_path / 'data.json'}: the disk is gone"
+
+
+def test_dumps_indents_by_two_unless_told() -> None:
+    dataset = Dataset(name="Luleå")
+    assert dumps(dataset).startswith('{\n  "name": "Luleå",\n  "organisations": []')
+    assert dumps(dataset, indent=None).startswith('{"name":"Luleå","organisations":[]')
 
 
 def _with(**changes: object) -> str:
@@ -284,4 +330,105 @@ def test_a_loop_of_parent_organisations_is_reported() -> None:
         "svenska-kyrkan → bave-forsamling → svenska-kyrkan",
         "organisations[3].parent_id: the parent organisations form a loop: "
         "bave-forsamling → svenska-kyrkan → bave-forsamling",
+    )
+
+
+BROKEN_END = {"end": "2020-06-02T12:00:00+02:00"}  # before the start: the meeting fails
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        (
+            {"venue": None},
+            [
+                "meetings[1].venue: a meeting held in person or hybrid needs a venue; "
+                "or set mode to 'online'"
+            ],
+        ),
+        ({"mode": "online", "venue": None, "online_url": "https://m.example.org/a"}, []),
+        (  # reported once, by the model: the place rules read a link that is no text as none
+            {"mode": "online", "venue": None, "online_url": 5},
+            ["meetings[1].online_url: Input should be a valid string"],
+        ),
+        ({"mode": "online", "venue": None, "status": "cancelled"}, []),
+    ],
+)
+def test_a_meeting_that_fails_has_its_place_checked_too(changes: dict, expected: list) -> None:
+    """A broken end hides the meeting from the model's place rules; the file is read for them."""
+    fine = {
+        "uid": "3f2c8a10-5d0e-4b7a-9e51-6a0d5c2f4b12",
+        "title": "Dialog",
+        "start": "2020-06-02T13:00:00+02:00",
+        "end": "2020-06-02T15:00:00+02:00",
+        "timezone": "Europe/Stockholm",
+        "venue": {"name": "Stadshuset"},
+    }
+    meeting = {**fine, "uid": "3f2c8a10-5d0e-4b7a-9e51-6a0d5c2f4b11", **BROKEN_END, **changes}
+    data = {"name": "x", "meetings": [fine, {k: v for k, v in meeting.items() if v is not None}]}
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data))
+    assert [e for e in caught.value.errors if not e.startswith("meetings[1].end:")] == expected
+
+
+def test_whole_file_problems_in_swedish() -> None:
+    data = json.loads(_with())
+    data["organisations"][1]["id"] = data["organisations"][0]["id"]
+    data["agreements"].append({**data["agreements"][0], "title": "En till"})
+    data["organisations"][2]["parent_id"] = "bave-forsamling"
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data), language="sv")
+    errors = caught.value.errors
+    assert "organisations[1].id: samma id som organisations[0]" in errors
+    assert "agreements[1].id: samma id som agreements[0]" in errors
+    assert (
+        "organisations[2].parent_id: de överordnade organisationerna bildar en slinga: "
+        "svenska-kyrkan → bave-forsamling → svenska-kyrkan"
+    ) in errors
+
+
+def test_a_uid_that_is_no_string_is_a_field_error_not_a_crash() -> None:
+    data = json.loads(_with())
+    data["meetings"][0]["uid"] = 5
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data))
+    assert [e.split(": ", 1)[0] for e in caught.value.errors] == ["meetings[0].uid"]
+
+
+def test_a_dataset_object_is_checked_as_its_json() -> None:
+    dataset = rich_dataset()
+    twice = dataset.model_copy(update={"meetings": dataset.meetings * 2})
+    assert dataset_problems(dataset) == []
+    assert dataset_problems(twice) == [
+        f"meetings[{len(dataset.meetings)}].uid: the same uid as meetings[0]"
+    ]
+
+
+def test_an_object_without_an_id_hides_no_later_duplicate_or_loop() -> None:
+    data = {
+        "name": "x",
+        "organisations": [
+            {"name": "Utan id"},
+            {"id": "a", "name": "A", "parent_id": "a"},  # its own parent: the model says so
+            {"id": "b", "name": "B", "parent_id": "c"},
+            {"id": "c", "name": "C", "parent_id": "b"},
+            {"id": "b", "name": "B igen"},  # a second "b" does not replace the first's parent
+        ],
+    }
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data))
+    errors = caught.value.errors
+    assert "organisations[4].id: the same id as organisations[2]" in errors
+    assert "organisations[2].parent_id: the parent organisations form a loop: b → c → b" in errors
+
+
+def test_references_to_missing_objects_in_swedish() -> None:
+    data = json.loads(_with())
+    data["meetings"][0]["agreement_id"] = "ok-ide-2019"
+    data["organisations"][3]["parent_id"] = "saknas"
+    with pytest.raises(InvalidData) as caught:
+        loads(json.dumps(data), language="sv")
+    assert caught.value.errors == (
+        "organisations[3].parent_id: ingen organisation i filen har id 'saknas'",
+        "meetings[0].agreement_id: ingen överenskommelse i filen har id 'ok-ide-2019'",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -78,4 +79,39 @@ def test_links_use_the_given_labels() -> None:
 def test_empty_parts_are_left_out() -> None:
     meeting = build_meeting(venue=None, status=EventStatus.CANCELLED)
     assert "location" not in query(google_calendar_url(meeting))
+    assert "location" not in query(outlook_calendar_url(meeting))
     assert "body" not in query(outlook_calendar_url(meeting))
+
+
+def test_outlook_is_microsoft_365_unless_personal() -> None:
+    assert urlsplit(outlook_calendar_url(build_meeting())).netloc == "outlook.office.com"
+
+
+def test_the_details_of_a_full_meeting_line_by_line() -> None:
+    meeting = build_full_meeting()
+    assert query(google_calendar_url(meeting))["details"] == (
+        "Theme: Ideella krafter i kris\n"
+        f"Join online: {meeting.online_url}\n"
+        f"Register: {meeting.registration.url}\n"
+        f"More information: {meeting.url}"
+    )
+
+
+def test_a_cancelled_meeting_sends_nobody_to_join_or_register() -> None:
+    cancelled = build_full_meeting(status=EventStatus.CANCELLED, theme="")
+    assert query(outlook_calendar_url(cancelled))["body"] == f"More information: {cancelled.url}"
+    in_person = build_meeting(url="https://kommun.example.org/m")
+    assert query(google_calendar_url(in_person))["details"] == "More information: " + in_person.url
+
+
+def test_times_are_utc_whatever_the_servers_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        google = query(google_calendar_url(build_meeting()))
+        outlook = query(outlook_calendar_url(build_meeting()))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert google["dates"] == "20260602T110000Z/20260602T130000Z"
+    assert outlook["startdt"] == "2026-06-02T11:00:00Z"

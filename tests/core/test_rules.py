@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
 
@@ -93,3 +94,68 @@ def test_every_rule_message_is_translated_with_its_placeholders(language: str, c
     assert translated != english
     assert names(translated) == names(english)
     assert not re.search(r"[{}]", translated.format(**dict.fromkeys(names(english), "x")))
+
+
+def test_one_digit_after_the_colon_is_a_port() -> None:
+    with pytest.raises(RuleError) as caught:
+        rules.check_http_url("localhost:8/mote")
+    assert caught.value.code == "url_no_scheme"
+
+
+NOON = dt.datetime(2026, 6, 2, 12, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "fails"),
+    [(NOON, NOON + dt.timedelta(hours=1), False), (NOON, NOON, True), (NOON, None, False)],
+)
+def test_a_meeting_ends_after_it_starts(start, end, fails) -> None:
+    if not fails:
+        rules.check_meeting_times(start, end)
+        return
+    with pytest.raises(RuleError) as caught:
+        rules.check_meeting_times(start, end)
+    assert (caught.value.code, caught.value.field) == ("meeting_end_before_start", "end")
+
+
+@pytest.mark.parametrize(
+    ("kind", "url", "deadline", "end", "problems"),
+    [
+        ("external", " ", None, None, [("registration_link_missing", "url")]),
+        ("external", "https://x.example.org", NOON, NOON, []),
+        (
+            "none",
+            None,
+            NOON + dt.timedelta(seconds=1),
+            NOON,
+            [("registration_deadline_after_end", "deadline")],
+        ),
+        ("none", None, NOON, None, []),
+        (
+            "external",
+            None,
+            NOON,
+            NOON - dt.timedelta(days=1),
+            [
+                ("registration_link_missing", "url"),
+                ("registration_deadline_after_end", "deadline"),
+            ],
+        ),
+    ],
+)
+def test_registration_has_its_link_and_closes_by_the_end(kind, url, deadline, end, problems):
+    found = rules.check_registration(kind, url, deadline, end)
+    assert [(p.code, p.field) for p in found] == problems
+
+
+def test_an_agreement_may_start_and_end_on_one_day_but_not_end_before() -> None:
+    day = dt.date(2026, 6, 2)
+    rules.check_validity(day, day)
+    rules.check_validity(day, None)
+    with pytest.raises(RuleError) as caught:
+        rules.check_validity(day, day - dt.timedelta(days=1))
+    assert (caught.value.code, caught.value.field) == ("validity_order", "valid_until")
+    assert caught.value.params == {"valid_from": "2026-06-02", "valid_until": "2026-06-01"}
+    assert str(caught.value) == (
+        "the agreement must end after it starts (2026-06-01 is before 2026-06-02)"
+    )

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from civilsamhalle.errors import format_validation_error
+from civilsamhalle.errors import InvalidData, describe_error, fields_at, format_validation_error
 from civilsamhalle.model import (
     Agreement,
     Commitment,
@@ -85,6 +85,33 @@ def test_naive_datetimes_are_rejected(field: str) -> None:
 def test_naive_python_datetimes_are_rejected_too() -> None:
     line = only_error(Meeting, meeting_data(start=dt.datetime(2020, 6, 2, 13)))
     assert line.startswith("start: ") and "time zone" in line
+
+
+class _Floating(dt.tzinfo):
+    """A time zone that knows no offset: the time is as ambiguous as a naive one."""
+
+    def utcoffset(self, moment: dt.datetime | None) -> None:
+        return None
+
+
+def test_a_time_zone_without_an_offset_is_no_time_zone() -> None:
+    start = dt.datetime(2020, 6, 2, 13, tzinfo=_Floating())
+    line = only_error(Meeting, meeting_data(start=start))
+    assert line == (
+        "start: '2020-06-02T13:00:00' has no time zone: add its UTC offset, e.g. +01:00 "
+        "(without it the time is ambiguous)"
+    )
+
+
+def test_a_deadline_after_the_end_is_reported_where_it_was_typed() -> None:
+    deadline = "2020-06-02T16:00:00+02:00"
+    with pytest.raises(ValidationError) as caught:
+        Meeting.model_validate(meeting_data(registration={"deadline": deadline}))
+    assert caught.value.title == "Meeting"
+    (error,) = caught.value.errors()
+    assert error["type"] == "registration_deadline_after_end"
+    assert error["loc"] == ("registration", "deadline")
+    assert error["input"] == dt.datetime.fromisoformat(deadline)
 
 
 def test_a_registration_deadline_must_carry_a_time_zone() -> None:
@@ -245,6 +272,20 @@ def test_a_misspelt_field_is_reported_not_ignored() -> None:
     lines = format_validation_error(caught.value, model=Meeting)
     assert "titel: unknown field; did you mean 'title'?" in lines
     assert "title: required, but missing" in lines
+
+
+def test_an_unknown_field_where_no_fields_are_known() -> None:
+    error = {"type": "extra_forbidden", "loc": ("meetings", 0, "titel"), "msg": "Extra inputs"}
+    assert describe_error(error) == "unknown field"
+    assert describe_error(error, "sv") != "unknown field"
+    assert fields_at(Meeting, ["nowhere", "title"]) == []
+    assert "title" in fields_at(Meeting, [])
+    assert fields_at(None, []) == fields_at(None, ["title"]) == []  # no model: nothing known
+
+
+def test_invalid_data_says_every_mistake_on_a_line_of_its_own() -> None:
+    error = InvalidData(["start: a", "end: b"])
+    assert (str(error), error.errors) == ("start: a\nend: b", ("start: a", "end: b"))
 
 
 def test_a_commitment_promises_at_least_one_meeting() -> None:
