@@ -270,8 +270,8 @@ def test_a_read_error_without_a_reason_is_told_as_it_is(
 
 def test_dumps_indents_by_two_unless_told() -> None:
     dataset = Dataset(name="Luleå")
-    assert dumps(dataset).startswith('{\n  "name": "Luleå",\n  "organisations": []')
-    assert dumps(dataset, indent=None).startswith('{"name":"Luleå","organisations":[]')
+    assert dumps(dataset).startswith('{\n  "name": "Luleå",\n  "categories": []')
+    assert dumps(dataset, indent=None).startswith('{"name":"Luleå","categories":[]')
 
 
 def _with(**changes: object) -> str:
