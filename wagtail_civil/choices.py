@@ -15,7 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from civilsamhalle.model import (
+from civilsamhalle.enums import (
     AgreementStatus,
     AttendanceMode,
     Country,
