@@ -46,6 +46,10 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def _is_browser(item: pytest.Item) -> bool:
+    return item.get_closest_marker("browser") is not None
+
+
 def _in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -58,12 +62,14 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
 @pytest.hookimpl(trylast=True)  # after pytest-django has ordered the tests by type
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip what this machine cannot run (saying why), and start the slow modules first.
+    """Skip what this machine cannot run (saying why), and start the longest modules first.
 
-    The slow modules (wheels installed from the package index) mostly wait on the network; with
-    one pytest-xdist worker per core they then run beside the others instead of after them.
+    With one pytest-xdist worker per module at a time, the longest modules (the wheels installed
+    from the package index, then the browser's) go first and the short ones fill in at the end,
+    so no worker is left finishing a long module alone. A browser module puts the migrated rows
+    back when it ends (tests/browser/conftest.py), so it may run before the others.
     """
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    items.sort(key=lambda item: (not item.get_closest_marker("slow"), not _is_browser(item)))
     _, is_postgres = _database()
     has_chromium = chromium_path() is not None
     needs_postgres = pytest.mark.skip(reason=f"needs PostgreSQL: run with {POSTGRES_HINT}")
