@@ -74,27 +74,34 @@ def loads(data: str | bytes, source: str = "<data>", language: str | None = None
         except UnicodeDecodeError as exc:
             message = _("{source} is not UTF-8 text (byte {position})")
             raise DataFileError(message.format(source=source, position=exc.start)) from None
-    dataset: Dataset | None = None
-    errors: list[str] = []
-    raw = None
     try:
         dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
-        for err in exc.errors():
-            if err["type"] == "json_invalid":
-                detail = err["msg"].removeprefix("Invalid JSON: ")
-                message = _("{source} is not valid JSON: {detail}")
-                raise DataFileError(message.format(source=source, detail=detail)) from None
-        errors = format_validation_error(exc, language, Dataset)
-        raw = _parsed(data)
-        failed = {e["loc"][1] for e in exc.errors() if e["loc"][:1] == ("meetings",)}
-        reported = {e.split(": ", 1)[0] for e in errors}
-        late = place_problems(raw, {i for i in failed if isinstance(i, int)}, language)
-        errors.extend(e for e in late if e.split(": ", 1)[0] not in reported)
-    errors.extend(dataset_problems(raw if raw is not None else _parsed(data), language))
-    if errors or dataset is None:
-        raise InvalidData(errors)
+        raise InvalidData(_field_errors(exc, data, source, language)) from None
+    if problems := dataset_problems(_parsed(data), language):
+        raise InvalidData(problems)
     return dataset
+
+
+def _field_errors(exc: ValidationError, data: str, source: str, language: str | None) -> list[str]:
+    """The model's field errors, then the whole-file problems: every mistake of the file at once.
+
+    A meeting whose fields failed is checked again for its place (venue, link) so that the
+    editor learns of those too, unless the model already reported that field.
+    """
+    _ = translation(language).gettext
+    for err in exc.errors():
+        if err["type"] == "json_invalid":
+            detail = err["msg"].removeprefix("Invalid JSON: ")
+            message = _("{source} is not valid JSON: {detail}")
+            raise DataFileError(message.format(source=source, detail=detail)) from None
+    errors = format_validation_error(exc, language, Dataset)
+    raw = _parsed(data)
+    failed = {e["loc"][1] for e in exc.errors() if e["loc"][:1] == ("meetings",)}
+    reported = {e.partition(": ")[0] for e in errors}
+    late = place_problems(raw, {i for i in failed if isinstance(i, int)}, language)
+    errors.extend(e for e in late if e.partition(": ")[0] not in reported)
+    return [*errors, *dataset_problems(raw, language)]
 
 
 def _parsed(data: str) -> Any:
@@ -135,4 +142,4 @@ def json_schema() -> dict[str, Any]:
 
 def dump(dataset: Dataset, path: str | Path) -> None:
     """Write the dataset to ``path`` as UTF-8 JSON."""
-    Path(path).write_text(dumps(dataset), encoding="utf-8")
+    Path(path).write_bytes(dumps(dataset).encode())  # str.encode() is UTF-8 on every machine

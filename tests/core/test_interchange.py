@@ -235,6 +235,9 @@ def test_not_json_is_a_file_error_with_line_and_column() -> None:
     with pytest.raises(DataFileError) as caught:
         loads('{\n  "name": "x",\n  "meetings": [,]\n}', source="data.json")
     assert str(caught.value) == "data.json is not valid JSON: expected value at line 3 column 16"
+    with pytest.raises(DataFileError) as caught:
+        loads("{", source="data.json", language="sv")
+    assert str(caught.value).startswith("data.json är inte giltig JSON: ")
 
 
 def test_not_utf8_is_a_file_error() -> None:
