@@ -23,6 +23,7 @@ pytestmark = pytest.mark.browser
 
 PASSWORD = "nordic-test-password"
 SNIPPETS = "/admin/snippets/wagtail_civil"
+AUTOSAVE_INTERVAL_MS = 500  # Wagtail's default WAGTAIL_AUTOSAVE_INTERVAL, which the tests keep
 
 
 @pytest.fixture
@@ -47,6 +48,12 @@ def admin(browser: Any, live_server: Any, site: CivilSite) -> Iterator[Any]:
     with page.expect_navigation():
         page.locator("form [type=submit]").first.click()
     assert "/admin/login/" not in page.url
+    # Requests the page has sent and not yet had answered (an autosave, a chooser's search).
+    in_flight: set[Any] = set()
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
+    page.in_flight = in_flight
     yield page
     context.close()
 
@@ -62,10 +69,15 @@ def _type_name(page: Any, name: str) -> None:
 def _publish(page: Any) -> None:
     """Press Publish (in the footer's dropdown for snippets with drafts) or Save.
 
-    First let an autosave in flight finish, as an editor sees "Saved" before publishing: Wagtail's
-    own add view races a publish sent while its autosave is still creating the page.
+    First let the autosave of the last change be sent and answered, as an editor sees "Saved"
+    before publishing: Wagtail's add view races a publish sent while its autosave is still
+    creating the page. Its autosave waits WAGTAIL_AUTOSAVE_INTERVAL (500 ms) after the last input.
     """
-    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(AUTOSAVE_INTERVAL_MS + 250)
+    for _ in range(200):  # at most 10 s
+        if not page.in_flight:
+            break
+        page.wait_for_timeout(50)
     publish = page.locator("form [name=action-publish]")
     if publish.count():
         if not publish.first.is_visible():
