@@ -88,3 +88,20 @@ def feed_past_days() -> int:
     see last spring's dialogue; beyond a year the feed only grows, so older meetings are left out.
     """
     return int(getattr(settings, "WAGTAIL_CIVIL_FEED_PAST_DAYS", 365))
+
+
+def feed_cache_alias() -> str:
+    """The cache (a key of ``CACHES``) feeds are kept in: ``WAGTAIL_CIVIL_FEED_CACHE``.
+
+    ``default`` unless set. With several app servers it must be shared (Redis), so that a change
+    published through one server is seen by the next request to any other.
+    """
+    return getattr(settings, "WAGTAIL_CIVIL_FEED_CACHE", "default")
+
+
+def feed_cache_timeout() -> int:
+    """Seconds a built feed or event stays cached (``WAGTAIL_CIVIL_FEED_CACHE_TIMEOUT``).
+
+    Keys change whenever content does, so this only bounds how long unused entries take space.
+    """
+    return int(getattr(settings, "WAGTAIL_CIVIL_FEED_CACHE_TIMEOUT", 7 * 24 * 3600))

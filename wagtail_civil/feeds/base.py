@@ -8,7 +8,6 @@ not move when a meeting is *removed* from a feed.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections.abc import Iterable
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
@@ -24,20 +23,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
-from civilsamhalle.calendar import FeedInfo, feed_bytes
+from civilsamhalle.calendar import FeedInfo
 
 from .. import (
     conf,
     converters,  # noqa: F401  (registers <civil_pk:…> for the routes)
 )
 from ..apps import civil_model
-from ..feed_words import feed_labels
 from ..http import calendar_response
 from ..sites import absolute_url, site_name
+from .render import render_feed
 
 __all__ = ["FEEDS", "MeetingFeed", "feed_urlpatterns", "register_feed"]
 
-logger = logging.getLogger(__name__)
 
 # Logged actions that cannot change what a resident sees (drafts, locks, workflow steps).
 _PRIVATE_ACTIONS = (
@@ -192,6 +190,18 @@ class MeetingFeed:
         since = day_start - dt.timedelta(days=conf.feed_past_days())
         return meetings.visible(day_start).filter(end__gte=since)
 
+    def info(self, obj: Any, request: HttpRequest) -> FeedInfo:
+        """What the feed says about itself (its name, language, UID domain, zone)."""
+        return FeedInfo(
+            name=self.name(obj, request),
+            description=self.description(obj, request),
+            url=self.link(obj, request),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            refresh_interval=conf.feed_refresh_interval(),
+            uid_domain=conf.uid_domain(),
+            timezone=conf.time_zone(),
+        )
+
     def __call__(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         """GET and HEAD only; anything else is 405 with ``Allow: GET, HEAD`` (docs/feeds.md)."""
         return require_safe(self.serve)(request, **kwargs)
@@ -203,21 +213,9 @@ class MeetingFeed:
         pages = self.meetings(obj, request)
         if self.windowed:
             pages = self.window(pages, day_start)
-        meetings = []
+        info = self.info(obj, request)
+        body = render_feed(pages, info, request)
         changed = [self.changed_at(obj), day_start, _latest_public_change()]
-        for page in pages:
-            changed.append(page.last_published_at)
-            meetings += _to_domain(page, request)
-        info = FeedInfo(
-            name=self.name(obj, request),
-            description=self.description(obj, request),
-            url=self.link(obj, request),
-            language=translation.get_language() or settings.LANGUAGE_CODE,
-            refresh_interval=conf.feed_refresh_interval(),
-            uid_domain=conf.uid_domain(),
-            timezone=conf.time_zone(),
-        )
-        body = feed_bytes(meetings, info, feed_labels(info.language))
         return calendar_response(
             request,
             body,
@@ -226,16 +224,6 @@ class MeetingFeed:
             last_modified=max((c for c in changed if c is not None), default=None),
             attachment=self.attachment,
         )
-
-
-def _to_domain(page: Any, request: HttpRequest) -> list[Any]:
-    """The meeting as the core's model, or nothing: one meeting with data the domain rejects
-    must not take every subscriber's calendar down; the editor sees the error on next save."""
-    try:
-        return [page.to_domain(request)]
-    except ValueError:  # pydantic's ValidationError, or an unknown choice value
-        logger.warning("Meeting %s left out of a feed: invalid data", page.pk, exc_info=True)
-        return []
 
 
 def _latest_public_change() -> dt.datetime | None:
