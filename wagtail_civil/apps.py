@@ -12,6 +12,9 @@ class WagtailCivilConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
+        from .feeds import stamp
+
+        stamp.connect()
 
 
 def civil_model(name: str) -> Any:

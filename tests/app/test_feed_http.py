@@ -12,11 +12,11 @@ import time
 import pytest
 from django.test import Client, RequestFactory
 from django.utils.http import http_date, parse_http_date
-from wagtail.models import ModelLogEntry, PageLogEntry, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from tests.app.conftest import feed_paths
 from wagtail_civil.feed_urls import feed_path, feed_urls
-from wagtail_civil.models import AgreementPage, MeetingPage
+from wagtail_civil.models import AgreementPage, FeedStamp, MeetingPage
 
 
 @pytest.fixture
@@ -222,8 +222,7 @@ def test_removing_a_meeting_moves_last_modified(client, feeds, make_meeting):
     two_days_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=2)
     MeetingPage.objects.update(last_published_at=two_days_ago, first_published_at=two_days_ago)
     AgreementPage.objects.update(last_published_at=two_days_ago)
-    PageLogEntry.objects.update(timestamp=two_days_ago)
-    ModelLogEntry.objects.update(timestamp=two_days_ago)
+    FeedStamp.objects.update(changed_at=two_days_ago)
     before = client.get(feeds["all"])
     assert b"SUMMARY:Tas bort" in before.content
 

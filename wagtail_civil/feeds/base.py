@@ -1,28 +1,29 @@
 """The base class of every calendar feed, and the registry the URLs, blocks and tags read.
 
-``Last-Modified`` is the latest publish, unpublish, move or delete anywhere, the object's own
-publishing and the local midnight the window last moved: the meetings' own timestamps alone would
-not move when a meeting is *removed* from a feed.
+``Last-Modified`` is the latest change anywhere (the change stamp), the object's own publishing
+and the local midnight the window last moved: the meetings' own timestamps alone would not move
+when a meeting is *removed* from a feed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from anyascii import anyascii
 from django.conf import settings
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, URLPattern, path, reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
+from wagtail.models import Page, Site
 
+from civilsamhalle import __version__
 from civilsamhalle.calendar import FeedInfo
 
 from .. import (
@@ -30,23 +31,14 @@ from .. import (
     converters,  # noqa: F401  (registers <civil_pk:…> for the routes)
 )
 from ..apps import civil_model
-from ..http import calendar_response
+from ..feed_words import feed_labels
+from ..http import calendar_response, strong_etag
 from ..sites import absolute_url, site_name
+from . import stamp as feed_stamp
+from .cache import cache_get, cache_set
 from .render import render_feed
 
 __all__ = ["FEEDS", "MeetingFeed", "feed_urlpatterns", "register_feed"]
-
-
-# Logged actions that cannot change what a resident sees (drafts, locks, workflow steps).
-_PRIVATE_ACTIONS = (
-    "wagtail.edit",
-    "wagtail.lock",
-    "wagtail.unlock",
-    "wagtail.workflow.",
-    "wagtail.comments.",
-    "wagtail.revert",
-    "wagtail.reorder",
-)
 
 
 class MeetingFeed:
@@ -207,42 +199,72 @@ class MeetingFeed:
         return require_safe(self.serve)(request, **kwargs)
 
     def serve(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        """The feed's bytes with caching headers, or a 304 (:func:`..http.calendar_response`)."""
+        """The feed with caching headers, or a 304 before anything is built
+        (:func:`..http.calendar_response`)."""
         obj = self.get_object(request, **kwargs)
         day_start = self.day_start()
-        pages = self.meetings(obj, request)
-        if self.windowed:
-            pages = self.window(pages, day_start)
         info = self.info(obj, request)
-        body = render_feed(pages, info, request)
-        changed = [self.changed_at(obj), day_start, _latest_public_change()]
+        stamp = feed_stamp.current()
+        key = self.version(obj, request, info, day_start, stamp.token)
+        changed = (self.changed_at(obj), day_start, stamp.changed_at)
         return calendar_response(
             request,
-            body,
+            lambda: self.body(obj, request, info, day_start, key),
+            etag=strong_etag(key.encode()),
             # ASCII, transliterated as Wagtail's admin does: "Bærum" gives baerum.ics, not brum.ics.
             filename=f"{slugify(anyascii(self.filename(obj))) or 'calendar'}.ics",
             last_modified=max((c for c in changed if c is not None), default=None),
             attachment=self.attachment,
         )
 
+    def version(
+        self, obj: Any, request: HttpRequest, info: FeedInfo, day_start: dt.datetime, token: str
+    ) -> str:
+        """The feed's version key: whatever its bytes are made from, hashed.
 
-def _latest_public_change() -> dt.datetime | None:
-    """When something that feeds show was last published, unpublished, moved or deleted.
+        Equal keys give equal bytes, so the key is both the strong ETag and the cache key. It
+        holds the change stamp (every write that can change a feed moves it), the window's day,
+        the feed's own words and settings, the host and query the request came with, and the
+        package's version. A feed whose content depends on anything else adds it in
+        :meth:`version_parts`.
+        """
+        parts = (
+            __version__,
+            type(self).__module__,
+            type(self).__qualname__,
+            type(obj).__name__,
+            getattr(obj, "pk", None),
+            info,
+            feed_labels(info.language),
+            request.scheme,
+            request.get_host(),
+            sorted(request.GET.lists()),
+            day_start.isoformat() if self.windowed else "",
+            conf.feed_past_days(),
+            conf.cancelled_visible_for(),
+            token,
+            *self.version_parts(obj, request),
+        )
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
-    Global on purpose: a meeting moved from one agreement to another leaves the first feed
-    without touching anything that feed still holds. Two indexed lookups, whatever the size.
-    """
-    private = Q()
-    for action in _PRIVATE_ACTIONS:
-        private |= Q(action__startswith=action)
-    pages = PageLogEntry.objects.exclude(private).order_by("-timestamp")
-    models = (
-        ModelLogEntry.objects.filter(content_type__app_label="wagtail_civil")
-        .exclude(private & ~Q(content_type__model="organisationcategory"))
-        .order_by("-timestamp")
-    )
-    stamps = [qs.values_list("timestamp", flat=True).first() for qs in (pages, models)]
-    return max((s for s in stamps if s is not None), default=None)
+    def version_parts(self, obj: Any, request: HttpRequest) -> tuple[Any, ...]:
+        """More of what this feed's bytes depend on, for :meth:`version` (none by default)."""
+        return ()
+
+    def body(
+        self, obj: Any, request: HttpRequest, info: FeedInfo, day_start: dt.datetime, key: str
+    ) -> bytes:
+        """The feed's bytes: from the cache when this version was built before, else built."""
+        cache_key = f"wagtail_civil:feed:{key}"
+        cached = cache_get(cache_key)
+        if isinstance(cached, bytes):
+            return cached
+        pages = self.meetings(obj, request)
+        if self.windowed:
+            pages = self.window(pages, day_start)
+        data = render_feed(pages, info, request)
+        cache_set(cache_key, data)
+        return data
 
 
 # --- the registry --------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from .agreements import (
     SteeringGroupMember,
 )
 from .categories import OrganisationCategory
+from .feed_stamp import FeedStamp
 from .meeting_index import MeetingIndexPage
 from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
@@ -19,6 +20,7 @@ __all__ = [
     "AgreementCommitment",
     "AgreementPage",
     "AgreementSignature",
+    "FeedStamp",
     "MeetingAttendance",
     "MeetingHost",
     "MeetingIndexPage",
