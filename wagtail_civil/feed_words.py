@@ -9,7 +9,10 @@ which translates every one (docs/install.md, "Languages").
 from __future__ import annotations
 
 from dataclasses import fields
+from functools import cache
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.functional import Promise, lazy
 from django.utils.translation import pgettext
@@ -33,9 +36,25 @@ def feed_word(default: str) -> str:
 
 
 def feed_labels(language: str | None = None) -> FeedLabels:
-    """The feed's words in the active language (or ``language``)."""
-    with translation.override(language or translation.get_language() or "en"):
+    """The feed's words in the active language (or ``language``).
+
+    Kept per language for the process's life, as Django keeps its catalogues: every feed
+    request, a 304 included, puts them in its version key.
+    """
+    return _labels(language or translation.get_language() or "en")
+
+
+@cache
+def _labels(language: str) -> FeedLabels:
+    with translation.override(language):
         return FeedLabels(**{field.name: feed_word(field.default) for field in fields(FeedLabels)})
+
+
+@receiver(setting_changed)
+def _catalogues_changed(*, setting: str, **kwargs: object) -> None:
+    """Tests that change the languages or catalogues get the words anew, as Django does."""
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
+        _labels.cache_clear()
 
 
 def kind_label(kind: MeetingKind) -> Promise:

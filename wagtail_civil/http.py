@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
+from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -28,6 +29,11 @@ CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 def strong_etag(data: bytes) -> str:
     """A quoted strong ETag for ``data``: equal bytes, equal tag, on every server."""
     return quote_etag(hashlib.sha256(data).hexdigest()[:40])
+
+
+# The same few values on every poll of a feed: formatted once.
+_disposition = lru_cache(maxsize=1024)(content_disposition_header)
+_http_date = lru_cache(maxsize=1024)(http_date)
 
 
 def calendar_response(
@@ -47,12 +53,12 @@ def calendar_response(
     length of the body it would have received.
     """
     response = HttpResponse(content_type=CALENDAR_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(attachment, filename)
+    response["Content-Disposition"] = _disposition(attachment, filename)
     response["ETag"] = etag
     timestamp = None
     if last_modified is not None:
         timestamp = int(last_modified.timestamp())
-        response["Last-Modified"] = http_date(timestamp)
+        response["Last-Modified"] = _http_date(timestamp)
     patch_cache_control(response, public=True, max_age=conf.feed_max_age())
     answer = get_conditional_response(
         request, etag=etag, last_modified=timestamp, response=response

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
@@ -35,6 +35,7 @@ from ..feed_words import feed_labels
 from ..http import calendar_response, strong_etag
 from ..sites import absolute_url, site_name
 from . import stamp as feed_stamp
+from . import versions
 from .cache import cache_get, cache_set
 from .render import render_feed
 
@@ -201,19 +202,39 @@ class MeetingFeed:
     def serve(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         """The feed with caching headers, or a 304 before anything is built
         (:func:`..http.calendar_response`)."""
-        obj = self.get_object(request, **kwargs)
-        day_start = self.day_start()
-        info = self.info(obj, request)
         stamp = feed_stamp.current()
-        key = self.version(obj, request, info, day_start, stamp.token)
-        changed = (self.changed_at(obj), day_start, stamp.changed_at)
+        day_start = self.day_start()
+        identity = versions.identity(
+            self, request, stamp.token, day_start, self.version_parts(request)
+        )
+        made: list[Any] = []  # the object and FeedInfo, once looked up
+
+        def obj_and_info() -> tuple[Any, FeedInfo]:
+            if not made:
+                versions.remember_site(request, stamp.token)
+                obj = self.get_object(request, **kwargs)
+                made.extend((obj, self.info(obj, request)))
+            return made[0], made[1]
+
+        version = versions.known(identity)
+        if version is None:
+            obj, info = obj_and_info()
+            key = self.version(obj, request, info, day_start, stamp.token)
+            changed = (self.changed_at(obj), day_start, stamp.changed_at)
+            version = versions.Version(
+                key=key,
+                etag=strong_etag(key.encode()),
+                last_modified=max((c for c in changed if c is not None), default=None),
+                # ASCII, transliterated as Wagtail's admin does: "Bærum" gives baerum.ics.
+                filename=f"{slugify(anyascii(self.filename(obj))) or 'calendar'}.ics",
+            )
+            versions.remember(identity, version)
         return calendar_response(
             request,
-            lambda: self.body(obj, request, info, day_start, key),
-            etag=strong_etag(key.encode()),
-            # ASCII, transliterated as Wagtail's admin does: "Bærum" gives baerum.ics, not brum.ics.
-            filename=f"{slugify(anyascii(self.filename(obj))) or 'calendar'}.ics",
-            last_modified=max((c for c in changed if c is not None), default=None),
+            lambda: self.body(version.key, day_start, obj_and_info, request),
+            etag=version.etag,
+            filename=version.filename,
+            last_modified=version.last_modified,
             attachment=self.attachment,
         )
 
@@ -243,22 +264,31 @@ class MeetingFeed:
             conf.feed_past_days(),
             conf.cancelled_visible_for(),
             token,
-            *self.version_parts(obj, request),
+            self.version_parts(request),
         )
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 
-    def version_parts(self, obj: Any, request: HttpRequest) -> tuple[Any, ...]:
-        """More of what this feed's bytes depend on, for :meth:`version` (none by default)."""
+    def version_parts(self, request: HttpRequest) -> tuple[Any, ...]:
+        """More of what this feed's bytes depend on, for :meth:`version` (none by default).
+
+        Called on every request, a 304 included, so it must be cheap: a setting, a header.
+        What the database holds is covered by the change stamp already.
+        """
         return ()
 
     def body(
-        self, obj: Any, request: HttpRequest, info: FeedInfo, day_start: dt.datetime, key: str
+        self,
+        key: str,
+        day_start: dt.datetime,
+        obj_and_info: Callable[[], tuple[Any, FeedInfo]],
+        request: HttpRequest,
     ) -> bytes:
         """The feed's bytes: from the cache when this version was built before, else built."""
         cache_key = f"wagtail_civil:feed:{key}"
         cached = cache_get(cache_key)
         if isinstance(cached, bytes):
             return cached
+        obj, info = obj_and_info()
         pages = self.meetings(obj, request)
         if self.windowed:
             pages = self.window(pages, day_start)

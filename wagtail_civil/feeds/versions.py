@@ -1,0 +1,99 @@
+"""What a process remembers between polls, so that a 304 costs one query.
+
+A feed's version (its key, ETag and ``Last-Modified``) follows from the change stamp, the day,
+the language, the address the request came to and the feed's own :meth:`version_parts`; the
+process keeps it under those, and the next poll with the same ones reads the stamp and nothing
+else. The site found for a host is kept the same way. Both are forgotten when the stamp moves,
+since every write that can change a feed, a site or a page moves it
+(docs/architecture.md, "Why a 304 costs one query").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest
+from django.utils import translation
+from wagtail.models import Site
+
+__all__ = ["Version", "identity", "known", "remember", "remember_site"]
+
+_LIMIT = 4096  # feeds × languages × hosts a process keeps; all are forgotten past it
+
+
+@dataclass(frozen=True)
+class Version:
+    key: str  # the version key: the cache key of the bytes
+    etag: str
+    last_modified: dt.datetime | None
+    filename: str
+
+
+_KNOWN: dict[tuple[Any, ...], Version] = {}
+_SITES: dict[tuple[str, str, str], Site] = {}
+_settings_generation = 0
+
+
+def identity(
+    feed: Any, request: HttpRequest, token: str, day_start: dt.datetime, parts: tuple[Any, ...]
+) -> tuple[Any, ...] | None:
+    """What a feed's version follows from, besides the database; ``None`` before any change
+    was recorded (nothing then tells one database from another)."""
+    if token == "0":
+        return None
+    return (
+        type(feed),
+        token,
+        day_start,
+        translation.get_language(),
+        request.scheme,
+        request._get_raw_host(),
+        request.get_full_path(),
+        parts,
+        _settings_generation,
+    )
+
+
+def known(key: tuple[Any, ...] | None) -> Version | None:
+    return _KNOWN.get(key) if key is not None else None
+
+
+def remember(key: tuple[Any, ...] | None, version: Version) -> None:
+    if key is None:
+        return
+    if len(_KNOWN) >= _LIMIT:
+        _KNOWN.clear()
+    _KNOWN[key] = version
+
+
+def remember_site(request: HttpRequest, token: str) -> None:
+    """Give ``request`` the site found for its host before, while the stamp is the same.
+
+    Wagtail reads it from ``request._wagtail_site``, where ``Site.find_for_request`` keeps
+    what it found; its lookup was most of what a 304 cost.
+    """
+    if token == "0":
+        return
+    key = (token, request._get_raw_host(), str(request.get_port()))
+    remembered = _SITES.get(key)
+    if remembered is not None:
+        request._wagtail_site = remembered
+        return
+    found = Site.find_for_request(request)
+    if found is not None:
+        if len(_SITES) >= 64:
+            _SITES.clear()
+        _SITES[key] = found
+
+
+@receiver(setting_changed)
+def _forget(**kwargs: Any) -> None:
+    """A test changed a setting: versions made under the old ones no longer hold."""
+    global _settings_generation
+    _settings_generation += 1
+    _KNOWN.clear()
+    _SITES.clear()
