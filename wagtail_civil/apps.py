@@ -12,6 +12,9 @@ class WagtailCivilConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
+        from .purging import connect_signals
+
+        connect_signals()  # purges feeds from front-end caches when a site has configured them
 
 
 def civil_model(name: str) -> Any:
