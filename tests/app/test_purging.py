@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import override_settings
 from wagtail.actions.delete import DeleteAction
 from wagtail.actions.delete_page import DeletePageAction
@@ -141,10 +142,14 @@ def expect(*paths: str | None, host: str = HOST) -> list[tuple[str, str]]:
 # --- meetings ------------------------------------------------------------------------------------
 
 
-def test_publishing_a_meeting_purges_its_feeds_and_the_pages_that_list_it(world, purging):
+def test_publishing_a_meeting_purges_its_feeds_and_the_pages_that_list_it(
+    world, purging, purge_server
+):
     world.meeting.title = "Dialog om lokaler"
     with purging() as sent:
         publish(world.meeting)
+        # Ours wait for the commit (Wagtail's own purge of the page does not).
+        assert purge_server.received == [("PURGE", "/moten/dialog/", HOST)]
     # /moten/dialog/ once: Wagtail's own purge of the published page, not repeated by ours.
     assert sent == expect(*world.feeds, *world.lists, *world.others, "/moten/dialog/")
 
@@ -189,6 +194,17 @@ def test_moving_a_meeting_to_another_list_purges_both_lists_and_both_addresses(
     # ours. Its redirects app purges the path of the redirect it makes ("/moten/dialog").
     moved = [feed_path("index", other), "/rad/", "/rad/past/", "/moten/dialog/", "/rad/dialog/"]
     assert sent == expect(*world.feeds, *world.lists, *world.others, *moved, "/moten/dialog")
+
+
+def test_a_change_rolled_back_purges_nothing_and_the_next_one_still_does(world, purging):
+    category = [*world.feeds, *world.lists, *world.others, "/organisationer/"]
+    with purging() as sent:
+        with pytest.raises(RuntimeError), transaction.atomic():
+            publish(world.meeting)
+            raise RuntimeError
+        world.culture.save()
+    # "/moten/dialog/" was sent by Wagtail at once, before the rollback; ours only after commit.
+    assert sent == expect(*category, "/moten/dialog/")
 
 
 def test_a_draft_saved_without_publishing_purges_nothing(world, purging):
