@@ -22,7 +22,7 @@ from django.test import override_settings
 from wagtail.actions.delete import DeleteAction
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import MeetingAttendance, MeetingHost, MeetingIndexPage
@@ -224,6 +224,18 @@ def test_every_site_that_serves_the_meeting_gets_its_feeds_purged(world, purging
     # Pages have one address each (Wagtail's choice of site); feeds are served on every site.
     assert {host for _path, host in sent} == {HOST, other}
     assert not set(on(other, *world.lists, *world.others)) & set(sent)
+
+
+def test_a_site_without_the_meeting_gets_only_the_organisations_own_feed(world, purging):
+    other_home = Page.get_first_root_node().add_child(instance=Page(title="Grann", slug="grann"))
+    Site.objects.create(hostname="grann.example", port=80, root_page=other_home)
+    world.theatre.name = "Stadsteatern"
+    with purging() as sent:
+        publish(world.theatre)
+    # An organisation's feed is served on every site; the meeting is in the first site only.
+    assert [item for item in sent if item[1] == "grann.example"] == [
+        (feed_path("organisation", world.theatre), "grann.example")
+    ]
 
 
 # --- agreements, organisations and categories ----------------------------------------------------
