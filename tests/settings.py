@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "wagtail_civil",
     "home",  # the example site's start page (after wagtail_civil, whose blocks it uses)
     "wagtail.contrib.forms",
+    # Purges pages (and, through wagtail_civil.purging, feeds) when WAGTAILFRONTENDCACHE is set;
+    # without it, as here, nothing is sent (tests/app/test_purging.py sets it).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

@@ -13,8 +13,10 @@ class WagtailCivilConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
         from .feeds import stamp
+        from .purging import connect_signals
 
-        stamp.connect()
+        stamp.connect()  # moves the feeds' change stamp on every write a feed can show
+        connect_signals()  # purges feeds from front-end caches when a site has configured them
 
 
 def civil_model(name: str) -> Any:

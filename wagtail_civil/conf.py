@@ -81,6 +81,44 @@ def feed_max_age() -> int:
     return int(getattr(settings, "WAGTAIL_CIVIL_FEED_MAX_AGE", 900))
 
 
+def feed_stale_while_revalidate() -> int:
+    """Seconds past max-age a cache may answer with its copy while it fetches a new one
+    (``WAGTAIL_CIVIL_FEED_STALE_WHILE_REVALIDATE``, 0 leaves the directive out).
+
+    A day: a feed polled at least daily is always answered from the cache at once, and the copy
+    it gets is at most one poll old (and none at all once purging tells the cache of a change).
+    """
+    return int(getattr(settings, "WAGTAIL_CIVIL_FEED_STALE_WHILE_REVALIDATE", 24 * 60 * 60))
+
+
+def feed_stale_if_error() -> int:
+    """Seconds past max-age a cache may answer with its copy while the site answers errors
+    (``WAGTAIL_CIVIL_FEED_STALE_IF_ERROR``, 0 leaves the directive out).
+
+    A week: during an outage a calendar program gets last week's meetings rather than an error,
+    which some programs take as a reason to drop the subscription's events.
+    """
+    return int(getattr(settings, "WAGTAIL_CIVIL_FEED_STALE_IF_ERROR", 7 * 24 * 60 * 60))
+
+
+def feed_cache_control() -> dict[str, bool | int]:
+    """The feeds' ``Cache-Control`` directives, as keyword arguments of ``patch_cache_control``."""
+    directives: dict[str, bool | int] = {"public": True, "max_age": feed_max_age()}
+    for name, seconds in (
+        ("stale_while_revalidate", feed_stale_while_revalidate()),
+        ("stale_if_error", feed_stale_if_error()),
+    ):
+        if seconds > 0:
+            directives[name] = seconds
+    return directives
+
+
+def purge_feeds() -> bool:
+    """Whether changes purge feeds and listing pages from the site's front-end caches
+    (``WAGTAIL_CIVIL_PURGE_FEEDS``); needs ``wagtail.contrib.frontend_cache`` as well."""
+    return bool(getattr(settings, "WAGTAIL_CIVIL_PURGE_FEEDS", True))
+
+
 def feed_past_days() -> int:
     """How many days back feeds keep meetings that were held (``WAGTAIL_CIVIL_FEED_PAST_DAYS``).
 

@@ -59,7 +59,7 @@ def calendar_response(
     if last_modified is not None:
         timestamp = int(last_modified.timestamp())
         response["Last-Modified"] = _http_date(timestamp)
-    patch_cache_control(response, public=True, max_age=conf.feed_max_age())
+    patch_cache_control(response, **conf.feed_cache_control())
     answer = get_conditional_response(
         request, etag=etag, last_modified=timestamp, response=response
     )

@@ -46,6 +46,10 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
         """This list's published, public meetings (override to also show other lists' meetings)."""
         return MeetingPage.objects.child_of(self).for_feed()
 
+    def get_cached_paths(self) -> list[str]:
+        """Both routes, so a front-end cache purge of the list (Wagtail's and ours) covers both."""
+        return ["/", "/past/"]
+
     def get_filterset(self, request: HttpRequest, queryset: models.QuerySet) -> Any:
         return self.filterset_class(request.GET or None, queryset=queryset, request=request)
 
