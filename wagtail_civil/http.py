@@ -13,15 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable
-from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import content_disposition_header, http_date, quote_etag
+from django.utils.http import content_disposition_header, http_date, parse_http_date, quote_etag
 
 from . import conf
 
-__all__ = ["CALENDAR_CONTENT_TYPE", "calendar_response", "strong_etag"]
+__all__ = ["CALENDAR_CONTENT_TYPE", "calendar_response", "feed_headers", "strong_etag"]
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -31,37 +30,41 @@ def strong_etag(data: bytes) -> str:
     return quote_etag(hashlib.sha256(data).hexdigest()[:40])
 
 
-# The same few values on every poll of a feed: formatted once.
-_disposition = lru_cache(maxsize=1024)(content_disposition_header)
-_http_date = lru_cache(maxsize=1024)(http_date)
+def feed_headers(
+    *, etag: str, filename: str, last_modified: dt.datetime | None, attachment: bool = False
+) -> dict[str, str]:
+    """The headers of one version of a feed, made once and sent with every poll of it.
+
+    ``inline`` suits subscriptions (the client reads the feed itself); a one-meeting download is
+    an ``attachment`` so a desktop browser saves it for the calendar program to open.
+    """
+    probe = HttpResponse()
+    patch_cache_control(probe, **conf.feed_cache_control())
+    headers = {
+        "Content-Type": CALENDAR_CONTENT_TYPE,
+        "Content-Disposition": content_disposition_header(attachment, filename),
+        "ETag": etag,
+        "Cache-Control": probe["Cache-Control"],
+    }
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(int(last_modified.timestamp()))
+    return headers
 
 
 def calendar_response(
-    request: HttpRequest,
-    body: Callable[[], bytes],
-    *,
-    etag: str,
-    filename: str,
-    last_modified: dt.datetime | None,
-    attachment: bool = False,
+    request: HttpRequest, body: Callable[[], bytes], headers: dict[str, str]
 ) -> HttpResponse:
-    """The feed with caching headers, or a 304 / 412 when the request's conditions say so.
-
-    ``body`` is called only when the feed is sent. ``inline`` suits subscriptions (the client
-    reads the feed itself); a one-meeting download is an ``attachment`` so a desktop browser
-    saves it for the calendar program to open. A HEAD request gets the headers, including the
-    length of the body it would have received.
+    """The feed with ``headers`` (:func:`feed_headers`), or a 304 / 412 when the request's
+    conditions say so; ``body`` is called only when the feed is sent. A HEAD request gets the
+    headers, including the length of the body it would have received.
     """
-    response = HttpResponse(content_type=CALENDAR_CONTENT_TYPE)
-    response["Content-Disposition"] = _disposition(attachment, filename)
-    response["ETag"] = etag
-    timestamp = None
-    if last_modified is not None:
-        timestamp = int(last_modified.timestamp())
-        response["Last-Modified"] = _http_date(timestamp)
-    patch_cache_control(response, **conf.feed_cache_control())
+    response = HttpResponse(headers=headers)
+    modified = headers.get("Last-Modified")
     answer = get_conditional_response(
-        request, etag=etag, last_modified=timestamp, response=response
+        request,
+        etag=headers["ETag"],
+        last_modified=parse_http_date(modified) if modified else None,
+        response=response,
     )
     if answer is not response:
         return answer

@@ -32,7 +32,7 @@ from .. import (
 )
 from ..apps import civil_model
 from ..feed_words import feed_labels
-from ..http import calendar_response, strong_etag
+from ..http import calendar_response, feed_headers, strong_etag
 from ..sites import absolute_url, site_name
 from . import stamp as feed_stamp
 from . import versions
@@ -223,19 +223,19 @@ class MeetingFeed:
             changed = (self.changed_at(obj), day_start, stamp.changed_at)
             version = versions.Version(
                 key=key,
-                etag=strong_etag(key.encode()),
-                last_modified=max((c for c in changed if c is not None), default=None),
-                # ASCII, transliterated as Wagtail's admin does: "Bærum" gives baerum.ics.
-                filename=f"{slugify(anyascii(self.filename(obj))) or 'calendar'}.ics",
+                headers=feed_headers(
+                    etag=strong_etag(key.encode()),
+                    last_modified=max((c for c in changed if c is not None), default=None),
+                    # ASCII, transliterated as Wagtail's admin does: "Bærum" gives baerum.ics.
+                    filename=f"{slugify(anyascii(self.filename(obj))) or 'calendar'}.ics",
+                    attachment=self.attachment,
+                ),
             )
             versions.remember(identity, version)
         return calendar_response(
             request,
             lambda: self.body(version.key, day_start, obj_and_info, request),
-            etag=version.etag,
-            filename=version.filename,
-            last_modified=version.last_modified,
-            attachment=self.attachment,
+            version.headers,
         )
 
     def version(

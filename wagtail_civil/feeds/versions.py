@@ -28,9 +28,7 @@ _LIMIT = 4096  # feeds × languages × hosts a process keeps; all are forgotten 
 @dataclass(frozen=True)
 class Version:
     key: str  # the version key: the cache key of the bytes
-    etag: str
-    last_modified: dt.datetime | None
-    filename: str
+    headers: dict[str, str]  # ETag, Last-Modified, Cache-Control, Content-Disposition
 
 
 _KNOWN: dict[tuple[Any, ...], Version] = {}
