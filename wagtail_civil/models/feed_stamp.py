@@ -1,7 +1,7 @@
 """One row that changes whenever anything a calendar feed shows changes.
 
 A feed's ETag and cache key are made from this token (docs/architecture.md, "Why a 304 costs
-a few queries"), so it lives in the database every app server shares, and changes in the same
+one query"), so it lives in the database every app server shares, and changes in the same
 transaction as the content it stands for.
 """
 
