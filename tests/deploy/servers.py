@@ -1,0 +1,247 @@
+"""The example site under gunicorn, and a small HTTP client that talks to it as a proxy would.
+
+What tests/deploy needs and Django's test client cannot give: separate processes with their own
+memory, the production settings read from the environment, and requests over real sockets.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode
+
+EXAMPLE_SITE = Path(__file__).resolve().parents[2] / "example_site"
+PRODUCTION = "example_site.settings.production"
+HOST = "testserver"  # the test site's hostname (tests/app/conftest.py) and ALLOWED_HOSTS
+START_TIMEOUT = 45.0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(env: Mapping[str, str], *args: str) -> None:
+    """``manage.py <args>`` with the given environment; its output is shown if it fails."""
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLE_SITE / "manage.py"), *args],
+        env=dict(env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, f"manage.py {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]  # names lower-cased
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+@dataclass
+class Client:
+    """Requests to one app server as the TLS-terminating proxy forwards them.
+
+    The proxy says the request came over HTTPS (``X-Forwarded-Proto``, which the production
+    settings trust), so the secure-only cookies of the admin are kept here and sent back.
+    """
+
+    port: int
+    cookies: dict[str, str] = field(default_factory=dict)
+
+    def request(
+        self, method: str, path: str, body: bytes = b"", headers: Mapping[str, str] = {}
+    ) -> Response:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        sent = {"Host": HOST, "X-Forwarded-Proto": "https", "Accept-Language": "sv"}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        sent.update(headers)
+        try:
+            connection.request(method, path, body=body or None, headers=sent)
+            answer = connection.getresponse()
+            response = Response(
+                answer.status, {k.lower(): v for k, v in answer.getheaders()}, answer.read()
+            )
+            for header, value in answer.getheaders():
+                if header.lower() == "set-cookie":
+                    name, _, rest = value.partition("=")
+                    self.cookies[name.strip()] = rest.split(";", 1)[0]
+        finally:
+            connection.close()
+        return response
+
+    def get(self, path: str, headers: Mapping[str, str] = {}) -> Response:
+        return self.request("GET", path, headers=headers)
+
+    def post(self, path: str, fields: list[tuple[str, str]]) -> Response:
+        """A form post as a browser on the public HTTPS address sends it (Origin included)."""
+        return self.request(
+            "POST",
+            path,
+            urlencode(fields).encode(),
+            {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Origin": f"https://{HOST}",
+                "Referer": f"https://{HOST}{path}",
+            },
+        )
+
+
+class FormFields(HTMLParser):
+    """The fields a browser would submit from the form whose action contains ``action``.
+
+    Every input, textarea and select the server rendered: checkboxes and radios only when
+    checked, a select's selected options (its first without any), never buttons or disabled
+    fields, in document order.
+    """
+
+    def __init__(self, action: str) -> None:
+        super().__init__()
+        self.action = action
+        self.fields: list[tuple[str, str]] = []
+        self.found = False
+        self._inside = False
+        self._textarea: list[str] | None = None
+        self._select: tuple[str, list[tuple[str, bool]], bool] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {key: value or "" for key, value in attrs}
+        if tag == "form":
+            self._inside = self.action in a.get("action", "")
+            self.found = self.found or self._inside
+            return
+        if not self._inside or "disabled" in a or not a.get("name"):
+            if tag == "option" and self._select is not None:
+                self._option(a)
+            return
+        name, kind = a["name"], a.get("type", "text").lower()
+        if tag == "input":
+            if kind in ("submit", "button", "image", "reset", "file"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            default = "on" if kind in ("checkbox", "radio") else ""
+            self.fields.append((name, a.get("value", default)))
+        elif tag == "textarea":
+            self._textarea = [name]
+        elif tag == "select":
+            self._select = (name, [], "multiple" in a)
+
+    def _option(self, a: dict[str, str]) -> None:
+        assert self._select is not None
+        self._select[1].append((a.get("value", ""), "selected" in a))
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self._textarea.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form":
+            self._inside = False
+        elif tag == "textarea" and self._textarea is not None:
+            name, *text = self._textarea
+            self.fields.append((name, "".join(text).removeprefix("\n")))
+            self._textarea = None
+        elif tag == "select" and self._select is not None:
+            name, options, multiple = self._select
+            chosen = [value for value, selected in options if selected]
+            if not chosen and options and not multiple:
+                chosen = [options[0][0]]
+            self.fields.extend((name, value) for value in chosen)
+            self._select = None
+
+
+def form_fields(html: str, action: str) -> list[tuple[str, str]]:
+    parser = FormFields(action)
+    parser.feed(html)
+    assert parser.found, f"no form posting to {action} in the page"
+    return parser.fields
+
+
+@dataclass
+class Server:
+    port: int
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def client(self) -> Client:
+        return Client(self.port)
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace")[-4000:]
+
+
+def _wait_until_healthy(server: Server, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise AssertionError(f"gunicorn on {server.port} exited:\n{server.output()}")
+        try:
+            if server.client().get("/healthz/").status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"gunicorn on {server.port} did not answer /healthz/:\n{server.output()}")
+
+
+@contextmanager
+def gunicorns(count: int, env: Mapping[str, str], logs: Path) -> Iterator[list[Server]]:
+    """``count`` gunicorn processes serving the example site, each on a free port, all started
+    before any is waited for (they boot in parallel); stopped when the block ends."""
+    with ExitStack() as stack:
+        servers = []
+        for index in range(count):
+            port = free_port()
+            log = logs / f"gunicorn-{index + 1}.log"
+            out = stack.enter_context(log.open("wb"))
+            command = [
+                sys.executable, "-m", "gunicorn", "example_site.wsgi:application",
+                "--chdir", str(EXAMPLE_SITE), "--bind", f"127.0.0.1:{port}",
+                "--workers", "1", "--timeout", "60", "--graceful-timeout", "2",
+                "--access-logfile", "-", "--error-logfile", "-",
+            ]  # fmt: skip
+            process = subprocess.Popen(command, env=dict(env), stdout=out, stderr=subprocess.STDOUT)
+            stack.callback(_stop, process)
+            servers.append(Server(port, process, log))
+        deadline = time.monotonic() + START_TIMEOUT
+        for server in servers:
+            _wait_until_healthy(server, deadline)
+        yield servers
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def production_environment(**variables: str) -> dict[str, str]:
+    """This process's environment (PATH, the virtualenv) with the production settings chosen and
+    the test settings' variables removed, plus ``variables``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
+    env.pop("REDIS_URL", None)
+    env.pop("DATABASE_URL", None)
+    env["DJANGO_SETTINGS_MODULE"] = PRODUCTION
+    env.update(variables)
+    return env
