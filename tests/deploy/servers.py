@@ -15,9 +15,9 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlencode
+
+from django.http import QueryDict
 
 EXAMPLE_SITE = Path(__file__).resolve().parents[2] / "example_site"
 PRODUCTION = "example_site.settings.production"
@@ -91,89 +91,18 @@ class Client:
     def get(self, path: str, headers: Mapping[str, str] = {}) -> Response:
         return self.request("GET", path, headers=headers)
 
-    def post(self, path: str, fields: list[tuple[str, str]]) -> Response:
+    def post(self, path: str, data: QueryDict) -> Response:
         """A form post as a browser on the public HTTPS address sends it (Origin included)."""
         return self.request(
             "POST",
             path,
-            urlencode(fields).encode(),
+            data.urlencode().encode(),
             {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Origin": f"https://{HOST}",
                 "Referer": f"https://{HOST}{path}",
             },
         )
-
-
-class FormFields(HTMLParser):
-    """The fields a browser would submit from the form whose action contains ``action``.
-
-    Every input, textarea and select the server rendered: checkboxes and radios only when
-    checked, a select's selected options (its first without any), never buttons or disabled
-    fields, in document order.
-    """
-
-    def __init__(self, action: str) -> None:
-        super().__init__()
-        self.action = action
-        self.fields: list[tuple[str, str]] = []
-        self.found = False
-        self._inside = False
-        self._textarea: list[str] | None = None
-        self._select: tuple[str, list[tuple[str, bool]], bool] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {key: value or "" for key, value in attrs}
-        if tag == "form":
-            self._inside = self.action in a.get("action", "")
-            self.found = self.found or self._inside
-            return
-        if not self._inside or "disabled" in a or not a.get("name"):
-            if tag == "option" and self._select is not None:
-                self._option(a)
-            return
-        name, kind = a["name"], a.get("type", "text").lower()
-        if tag == "input":
-            if kind in ("submit", "button", "image", "reset", "file"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in a:
-                return
-            default = "on" if kind in ("checkbox", "radio") else ""
-            self.fields.append((name, a.get("value", default)))
-        elif tag == "textarea":
-            self._textarea = [name]
-        elif tag == "select":
-            self._select = (name, [], "multiple" in a)
-
-    def _option(self, a: dict[str, str]) -> None:
-        assert self._select is not None
-        self._select[1].append((a.get("value", ""), "selected" in a))
-
-    def handle_data(self, data: str) -> None:
-        if self._textarea is not None:
-            self._textarea.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "form":
-            self._inside = False
-        elif tag == "textarea" and self._textarea is not None:
-            name, *text = self._textarea
-            self.fields.append((name, "".join(text).removeprefix("\n")))
-            self._textarea = None
-        elif tag == "select" and self._select is not None:
-            name, options, multiple = self._select
-            chosen = [value for value, selected in options if selected]
-            if not chosen and options and not multiple:
-                chosen = [options[0][0]]
-            self.fields.extend((name, value) for value in chosen)
-            self._select = None
-
-
-def form_fields(html: str, action: str) -> list[tuple[str, str]]:
-    parser = FormFields(action)
-    parser.feed(html)
-    assert parser.found, f"no form posting to {action} in the page"
-    return parser.fields
 
 
 @dataclass

@@ -10,8 +10,6 @@ DEBUG, a fixed key and SQLite; ``production.py`` reads the rest from the environ
 from datetime import timedelta
 from pathlib import Path
 
-import django
-
 SITE_DIR = Path(__file__).resolve().parent.parent.parent  # example_site/
 
 # The demo's key, published in this file: dev.py uses it, production.py refuses it.
@@ -83,11 +81,11 @@ TEMPLATES = [
 # SQLite's default lets two transactions read and then fail to write ("database is locked",
 # a 500): IMMEDIATE takes the write lock when a transaction begins, so the second waits its
 # turn (up to "timeout" seconds), and WAL lets pages be read while the admin writes.
-# Both options need Django 5.1 or newer (Wagtail 7.0 still allows Django 4.2).
-_sqlite_options: dict[str, object] = {"timeout": 20}
-if django.VERSION >= (5, 1):
-    _sqlite_options["transaction_mode"] = "IMMEDIATE"
-    _sqlite_options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+_sqlite_options: dict[str, object] = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 SQLITE_DATABASE = {
     "ENGINE": "django.db.backends.sqlite3",
     "NAME": SITE_DIR / "db.sqlite3",
