@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -32,16 +33,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def manage(env: Mapping[str, str], *args: str) -> None:
-    """``manage.py <args>`` with the given environment; its output is shown if it fails."""
-    done = subprocess.run(
+def start_manage(env: Mapping[str, str], *args: str) -> subprocess.Popen[str]:
+    """``manage.py <args>`` started with the given environment; :func:`finish` waits for it."""
+    return subprocess.Popen(
         [sys.executable, str(EXAMPLE_SITE / "manage.py"), *args],
         env=dict(env),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-        timeout=120,
     )
-    assert done.returncode == 0, f"manage.py {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
+
+
+def finish(process: subprocess.Popen[str]) -> None:
+    """Wait for a :func:`start_manage` command; its output is shown if it failed."""
+    output, _ = process.communicate(timeout=120)
+    assert process.returncode == 0, f"{' '.join(map(str, process.args))}:\n{output}"
 
 
 @dataclass
@@ -157,7 +163,8 @@ def gunicorns(count: int, env: Mapping[str, str], logs: Path) -> Iterator[list[S
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
+    """gunicorn's quick shutdown (SIGINT): its graceful one (SIGTERM) took 17 s here."""
+    process.send_signal(signal.SIGINT)
     try:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:

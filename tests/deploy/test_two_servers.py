@@ -26,7 +26,7 @@ from tests.app import conftest as app_conftest
 from tests.app.conftest import CivilSite, next_week_at
 from tests.browser.conftest import _leave_the_database_as_migrated  # noqa: F401 (autouse)
 
-from .servers import Client, Server, gunicorns, manage, production_environment
+from .servers import Client, Server, finish, gunicorns, production_environment, start_manage
 
 civil_site = app_conftest.civil_site
 make_organisation = app_conftest.make_organisation
@@ -81,7 +81,9 @@ def servers(tmp_path: Path) -> Iterator[list[Server]]:
         MEDIA_ROOT=str(tmp_path / "media"),
         WAGTAIL_CIVIL_UID_DOMAIN="test.example.org",
     )
-    manage(env, "collectstatic", "--noinput", "-v0")  # the admin's pages name hashed files
+    # The admin's pages name hashed static files, and WhiteNoise reads the collected files (the
+    # manifest too) when a server starts: collected first, as docs/deployment.md says.
+    finish(start_manage(env, "collectstatic", "--noinput", "-v0"))
     with gunicorns(2, env, tmp_path) as started:
         yield started
 
