@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -172,12 +173,18 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
+# What example_site/settings/production.py reads: never taken from the caller's environment.
+PRODUCTION_VARIABLES = re.compile(
+    r"^(SECRET_KEY|ALLOWED_HOSTS|CSRF_TRUSTED_ORIGINS|WAGTAILADMIN_BASE_URL|WAGTAIL_CIVIL_\w+"
+    r"|DATABASE_URL|CONN_MAX_AGE|REDIS_URL|CACHE_KEY_PREFIX|STATIC_ROOT|MEDIA_ROOT|SECURE_\w+"
+    r"|EMAIL_\w+|DEFAULT_FROM_EMAIL|SERVER_EMAIL|DJANGO_\w+|PYTEST_\w+)$"
+)
+
+
 def production_environment(**variables: str) -> dict[str, str]:
-    """This process's environment (PATH, the virtualenv) with the production settings chosen and
-    the test settings' variables removed, plus ``variables``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTEST_"))}
-    env.pop("REDIS_URL", None)
-    env.pop("DATABASE_URL", None)
+    """This process's environment (PATH, the virtualenv) without anything the production settings
+    read, the production settings chosen, and ``variables``."""
+    env = {k: v for k, v in os.environ.items() if not PRODUCTION_VARIABLES.match(k)}
     env["DJANGO_SETTINGS_MODULE"] = PRODUCTION
     env.update(variables)
     return env
