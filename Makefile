@@ -3,6 +3,7 @@
 #   make demo      the demo site with content on http://127.0.0.1:8000 (admin user printed);
 #                  HOST=127.0.0.1:8124 runs it elsewhere, and points the demo's Site there
 #   make test      the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
+#   make test-lowest  the app's tests on the lowest Wagtail and Django pyproject.toml allows
 #
 # Needs only Python 3.11+, git and make. Pass PYTHON=python3.12 to choose the interpreter.
 
@@ -21,12 +22,13 @@ PYTEST_ARGS ?=
 WORKERS ?= auto
 LANGUAGES := sv nb en
 
-.PHONY: help demo demo-reset test lint bench mutation messages dist clean
+.PHONY: help demo demo-reset test test-lowest lint bench mutation messages dist clean
 
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
 	@echo "make demo-reset  delete the demo database and uploaded files (next 'make demo' starts anew)"
 	@echo "make test        run the whole test suite, a process per core (PYTEST_ARGS='-k feeds' to narrow it, WORKERS=0 for one process)"
+	@echo "make test-lowest the app's tests on the lowest Wagtail and Django allowed (own venv: $(LOWEST_VENV))"
 	@echo "make lint        ruff check"
 	@echo "make bench       time calendar feed building"
 	@echo "make mutation    mutation-test the core with mutmut (MUTANTS='civilsamhalle.links*' narrows it)"
@@ -59,6 +61,18 @@ $(VENV)/.installed-mutation: pyproject.toml | $(PY)
 	@$(PY) -m pip install --quiet -e ".[test,mutation]"
 	@touch $@
 
+# The lowest Wagtail and Django pyproject.toml allows, in a virtualenv of their own: the bounds are
+# read from pyproject.toml by scripts/lowest_versions.py, never written twice.
+LOWEST_VENV ?= .venv-lowest
+
+$(LOWEST_VENV)/.installed-test: pyproject.toml scripts/lowest_versions.py
+	@echo "==> installing civilsamhalle[test] with the lowest Wagtail and Django into $(LOWEST_VENV)"
+	@[[ -x $(LOWEST_VENV)/bin/python ]] || $(PYTHON) -m venv $(LOWEST_VENV)
+	@$(PYTHON) scripts/lowest_versions.py > $(LOWEST_VENV)/constraints.txt
+	@$(LOWEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	@$(LOWEST_VENV)/bin/python -m pip install --quiet -c $(LOWEST_VENV)/constraints.txt -e ".[test]"
+	@touch $@
+
 # --- the demo site ---------------------------------------------------------------------------------
 
 demo: $(VENV)/.installed-wagtail
@@ -75,6 +89,14 @@ demo-reset:
 
 test: $(VENV)/.installed-test
 	$(BIN)/pytest --numprocesses $(WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+# The app's tests only: the core (tests/core) uses neither Wagtail nor Django. test_bad_input.py
+# (thousands of garbage requests, a third of the CPU time) is left to `make test`, to keep this
+# run at about three minutes on two cores.
+LOWEST_TESTS ?= tests/app --ignore=tests/app/test_bad_input.py
+test-lowest: $(LOWEST_VENV)/.installed-test
+	@$(LOWEST_VENV)/bin/python -c 'import django, wagtail; print(f"==> Wagtail {wagtail.__version__}, Django {django.get_version()}")'
+	$(LOWEST_VENV)/bin/pytest --numprocesses $(WORKERS) --dist loadfile $(LOWEST_TESTS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -112,5 +134,5 @@ dist: $(VENV)/.installed-test
 	$(PY) -m twine check --strict dist/*
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3 mutants
+	rm -rf $(VENV) $(LOWEST_VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3 mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

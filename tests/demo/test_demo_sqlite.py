@@ -20,7 +20,7 @@ import pytest
 from django.db import transaction
 from django.db.utils import ConnectionHandler
 
-demo_settings = importlib.import_module("example_site.settings")
+demo_settings = importlib.import_module("example_site.settings.base")
 
 
 def _demo_connections(path: Path) -> ConnectionHandler:

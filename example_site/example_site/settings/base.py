@@ -1,25 +1,19 @@
-"""Settings of the demo site: a Swedish municipality's site with the civil-society app installed.
+"""Settings every flavour of the demo site shares: a Swedish municipality's site with the
+civil-society app installed.
 
 Everything an installing municipality must set for ``wagtail_civil`` is here and commented; the
-rest is an ordinary Wagtail site. SQLite is the default so ``make demo`` needs no database
-server; set ``DATABASE_URL`` (needs ``pip install dj-database-url psycopg[binary]``) to use
-PostgreSQL instead.
+rest is an ordinary Wagtail site. ``dev.py`` (the default of ``manage.py``: ``make demo``) adds
+DEBUG, a fixed key and SQLite; ``production.py`` reads the rest from the environment
+(docs/deployment.md). The same split as ``wagtail start`` and Wagtail's bakerydemo.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
-import django
-from django.core.exceptions import ImproperlyConfigured
+SITE_DIR = Path(__file__).resolve().parent.parent.parent  # example_site/
 
-SITE_DIR = Path(__file__).resolve().parent.parent  # example_site/
-
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-# A fixed key is fine for a demo that listens on 127.0.0.1 only; a real site reads it from the
-# environment and never commits it.
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-not-secret-change-me")
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+# The demo's key, published in this file: dev.py uses it, production.py refuses it.
+DEMO_SECRET_KEY = "demo-only-not-secret-change-me"
 
 INSTALLED_APPS = [
     # The app and the three apps it builds on:
@@ -52,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Residents get the site in their browser's language among LANGUAGES (sv, nb, en).
     "django.middleware.locale.LocaleMiddleware",
@@ -86,28 +81,18 @@ TEMPLATES = [
 # SQLite's default lets two transactions read and then fail to write ("database is locked",
 # a 500): IMMEDIATE takes the write lock when a transaction begins, so the second waits its
 # turn (up to "timeout" seconds), and WAL lets pages be read while the admin writes.
-# Both options need Django 5.1 or newer (Wagtail 7.0 still allows Django 4.2).
-_sqlite_options: dict[str, object] = {"timeout": 20}
-if django.VERSION >= (5, 1):
-    _sqlite_options["transaction_mode"] = "IMMEDIATE"
-    _sqlite_options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+_sqlite_options: dict[str, object] = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 SQLITE_DATABASE = {
     "ENGINE": "django.db.backends.sqlite3",
     "NAME": SITE_DIR / "db.sqlite3",
     "OPTIONS": _sqlite_options,
 }
 
-if os.environ.get("DATABASE_URL"):
-    try:
-        import dj_database_url
-    except ImportError as exc:  # pragma: no cover - depends on what is installed
-        raise ImproperlyConfigured(
-            "DATABASE_URL is set but dj-database-url is not installed: "
-            "pip install dj-database-url 'psycopg[binary]'"
-        ) from exc
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
-else:
-    DATABASES = {"default": SQLITE_DATABASE}
+DATABASES = {"default": SQLITE_DATABASE}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -137,7 +122,6 @@ WAGTAIL_CIVIL_FEED_PAST_DAYS = 365
 
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Demokommun"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 
