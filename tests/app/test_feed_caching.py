@@ -302,3 +302,33 @@ def test_a_cache_that_goes_down_does_not_take_feeds_down(
     assert "Feed cache unavailable" in caplog.text
     _edit_meeting(title="Dialog om musiken")
     assert b"SUMMARY:Dialog om musiken" in client.get(feeds["all"]).content
+
+
+def test_a_failsafe_default_cache_that_goes_down_leaves_pages_and_feeds_up(
+    client, feeds, private_redis, settings, caplog
+):
+    """As deployed (docs/deployment.md): Redis is the default cache, which Wagtail reads for every
+    page's address; with Django's own RedisCache a stopped Redis would make those a 500."""
+    server, port = private_redis
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "wagtail_civil.failsafe_cache.FailSafeRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    meeting_url = _meeting().url
+    first = client.get(feeds["all"])
+    assert client.get(meeting_url).status_code == 200
+    assert caches["default"].set("probe", 1) is None and caches["default"].get("probe") == 1
+
+    server.kill()
+    server.wait()
+    assert caches["default"].get("probe") is None  # a miss, not an error
+    assert client.get(meeting_url).status_code == 200
+    _another_server()
+    down = client.get(feeds["all"])
+    assert (down.status_code, down.content, down["ETag"]) == (200, first.content, first["ETag"])
+    assert "Redis cache unreachable" in caplog.text
+    _edit_meeting(title="Dialog om dansen")
+    assert b"SUMMARY:Dialog om dansen" in client.get(feeds["all"]).content

@@ -78,10 +78,14 @@ DATABASES = {
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that a Redis that is down is a cache miss (and a
+            # warning), not a 500 on every page and feed.
+            "BACKEND": "wagtail_civil.failsafe_cache.FailSafeRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             # Several sites (or a test) can share one Redis under their own prefixes.
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+            # An unreachable Redis costs a fraction of a second per request, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:  # one app server only: each process keeps its own cache
