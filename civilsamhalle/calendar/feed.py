@@ -18,6 +18,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import (
     Calendar,
@@ -36,7 +38,16 @@ from . import text
 from .labels import FeedLabels
 from .timezones import vtimezone
 
-__all__ = ["FeedInfo", "build_calendar", "feed_bytes", "event_uid"]
+__all__ = [
+    "EventPiece",
+    "FeedInfo",
+    "assemble_feed",
+    "build_calendar",
+    "event_piece",
+    "event_uid",
+    "feed_bytes",
+    "piece_years",
+]
 
 _STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",
@@ -81,7 +92,83 @@ def build_calendar(
     """The feed as an icalendar ``Calendar``; ``labels`` default to ``info.language``'s."""
     labels = labels or FeedLabels.for_language(info.language)
     ordered = sorted(meetings, key=lambda m: (m.start, str(m.uid)))
+    calendar = _head(info, info.timezone or _usual_zone(m.timezone for m in ordered))
+    events = [_event(meeting, info, labels) for meeting in ordered]
+    for component in _timezones(events):
+        calendar.add_component(component)
+    for event in events:
+        calendar.add_component(event)
+    return calendar
 
+
+def feed_bytes(
+    meetings: Iterable[Meeting], info: FeedInfo, labels: FeedLabels | None = None
+) -> bytes:
+    """The feed as the bytes to serve (UTF-8, CRLF line ends, lines folded at 75 octets)."""
+    return build_calendar(meetings, info, labels).to_ical()
+
+
+# --- a feed from pieces -----------------------------------------------------------------------
+# icalendar writes a calendar as its own lines, then each component's lines in turn, so the
+# bytes of a calendar are its head, each component's to_ical() and END: a feed can be assembled
+# from events serialised (and cached) one by one, and equals feed_bytes() of the same meetings.
+
+_END = b"END:VCALENDAR\r\n"
+
+
+@dataclass(frozen=True)
+class EventPiece:
+    """One meeting's serialised VEVENT, with what the feed around it needs to know of it:
+    the meeting's zone (for X-WR-TIMEZONE) and the TZID its times are written in (if any)."""
+
+    zone: str
+    tzid: str | None
+    ical: bytes
+
+
+def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
+    """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`."""
+    event = _event(meeting, info, labels)
+    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), event.to_ical())
+
+
+def assemble_feed(
+    info: FeedInfo,
+    pieces: Iterable[EventPiece],
+    spans: dict[str, tuple[int, int]],
+) -> bytes:
+    """The feed of ``pieces`` (in feed order: by start, then UID) as :func:`feed_bytes` writes it.
+
+    ``spans`` are the first and last local year each TZID is used in (:func:`piece_years`).
+    """
+    pieces = list(pieces)
+    head = _head(info, info.timezone or _usual_zone(p.zone for p in pieces)).to_ical()
+    zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
+    return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
+
+
+def piece_years(
+    spans: dict[str, tuple[int, int]], tzid: str | None, start: dt.datetime, end: dt.datetime
+) -> None:
+    """Widen ``spans[tzid]`` to the local years of ``start`` and ``end`` (a meeting's times)."""
+    if tzid is None:
+        return
+    zone = ZoneInfo(tzid)
+    first, last = start.astimezone(zone).year, end.astimezone(zone).year
+    known = spans.get(tzid)
+    spans[tzid] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
+
+
+def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
+    return vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1)).to_ical()
+
+
+# The same few zones and year spans for every feed and request.
+_vtimezone_ical = lru_cache(maxsize=64)(_vtimezone_bytes)
+
+
+def _head(info: FeedInfo, zone: str | None) -> Calendar:
+    """The calendar's own properties, without components."""
     calendar = Calendar()
     calendar.add("prodid", info.prodid)
     calendar.add("version", "2.0")
@@ -100,27 +187,13 @@ def build_calendar(
         "refresh-interval", vDuration(info.refresh_interval), parameters={"VALUE": "DURATION"}
     )
     calendar.add("x-published-ttl", vDuration(info.refresh_interval))
-    zone = info.timezone or _usual_zone(ordered)
     if zone:
         calendar.add("x-wr-timezone", vText(zone))
-
-    events = [_event(meeting, info, labels) for meeting in ordered]
-    for component in _timezones(events):
-        calendar.add_component(component)
-    for event in events:
-        calendar.add_component(event)
     return calendar
 
 
-def feed_bytes(
-    meetings: Iterable[Meeting], info: FeedInfo, labels: FeedLabels | None = None
-) -> bytes:
-    """The feed as the bytes to serve (UTF-8, CRLF line ends, lines folded at 75 octets)."""
-    return build_calendar(meetings, info, labels).to_ical()
-
-
-def _usual_zone(meetings: list[Meeting]) -> str | None:
-    counts = Counter(meeting.timezone for meeting in meetings)
+def _usual_zone(zones: Iterable[str]) -> str | None:
+    counts = Counter(zones)
     if not counts:
         return None
     return min(counts, key=lambda zone: (-counts[zone], zone))

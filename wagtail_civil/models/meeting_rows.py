@@ -1,0 +1,197 @@
+"""A meeting as one flat row: what a feed shows, fetched for any number of meetings in ONE query.
+
+Page instances with five ``prefetch_related`` lookups cost more than the whole feed's
+serialisation (Django sets up related caches per page, even empty ones), so feeds read
+``.values()`` rows instead, each relation aggregated to a JSON array by a correlated subquery
+(:class:`JSONArray`). The row is also what a cached event is keyed by (:mod:`..feeds.render`):
+an organisation's or category's rename changes the row, so no cache needs invalidating.
+
+:func:`meeting_from_row` is the one conversion to the core's ``Meeting``:
+``MeetingPage.to_domain()`` makes the same row from an instance (a preview, a revision).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django.db.models import Aggregate, F, OuterRef, Subquery, TextField
+from django.db.models.functions import JSONObject
+
+from civilsamhalle import model as domain
+
+from .. import conf
+from .mixins import lines, richtext_to_text
+
+__all__ = ["FEED_FIELDS", "JSONArray", "feed_rows", "meeting_from_row", "relation"]
+
+# The page's own columns a feed reads, by their ``values()`` names.
+FEED_FIELDS = (
+    "id", "uid", "title", "url_path", "kind", "theme", "description", "status", "start", "end",
+    "mode", "venue_name", "street_address", "postal_code", "locality", "latitude", "longitude",
+    "online_url", "municipal_hosts", "registration_kind", "registration_url",
+    "registration_deadline", "contact_name", "contact_email", "contact_phone", "sequence",
+    "first_published_at", "last_published_at", "attendance_organisations", "attendance_people",
+    "attendance_municipal_staff", "outcome", "agreement__slug", "agreement__title",
+)  # fmt: skip
+# The relations, each a JSON array under "j_" + its name (the names of the fields are taken).
+RELATIONS = ("hosts", "host_categories", "categories", "programme", "speakers", "attending")
+
+
+class JSONArray(Aggregate):
+    """The rows of a group as one JSON array, as text: each database's own aggregate."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        sql, params = super().as_sql(compiler, connection, function="JSON_AGG", **extra)
+        return f"({sql})::text", params
+
+    def as_mysql(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(compiler, connection, function="JSON_ARRAYAGG", **extra)
+
+
+def _array(queryset: Any, **values: Any) -> Subquery:
+    """A correlated subquery: the meeting's rows of ``queryset`` as a JSON array of objects
+    (or of one value, given as ``value=``); NULL when there are none."""
+    item = values["value"] if list(values) == ["value"] else JSONObject(**values)
+    grouped = queryset.order_by().values("page_id").annotate(array=JSONArray(item))
+    return Subquery(grouped.values("array")[:1], output_field=TextField())
+
+
+def feed_rows(pages: Any) -> list[dict[str, Any]]:
+    """``pages`` (a ``MeetingPage`` queryset) as rows of :data:`FEED_FIELDS` plus one JSON text
+    per relation (:data:`RELATIONS`): one query, whatever the number of meetings."""
+    from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
+
+    model = pages.model
+    page = OuterRef("pk")
+    own_categories = model.categories.through.objects.filter(meetingpage_id=page).annotate(
+        page_id=F("meetingpage_id")
+    )
+    annotations = {
+        "j_hosts": _array(
+            MeetingHost.objects.filter(page_id=page),
+            k=F("sort_order"), i=F("pk"), o=F("organisation_id"), n=F("organisation__name"),
+            s=F("organisation__slug"), l=F("organisation__live"),
+        ),
+        # The categories of the published hosts (NULL for a host without any).
+        "j_host_categories": _array(
+            MeetingHost.objects.filter(page_id=page, organisation__live=True),
+            value=F("organisation__categories__name"),
+        ),
+        "j_categories": _array(own_categories, value=F("organisationcategory__name")),
+        "j_programme": _array(
+            MeetingProgrammeItem.objects.filter(page_id=page),
+            k=F("sort_order"), i=F("pk"), t=F("title"), at=F("start_time"), d=F("description"),
+        ),
+        "j_speakers": _array(
+            MeetingSpeaker.objects.filter(page_id=page),
+            k=F("sort_order"), i=F("pk"), n=F("name"), t=F("title"), a=F("affiliation"),
+            l=F("organisation__live"), o=F("organisation__name"),
+        ),
+        "j_attending": _array(
+            MeetingAttendance.objects.filter(page_id=page),
+            k=F("sort_order"), i=F("pk"), s=F("organisation__slug"), l=F("organisation__live"),
+        ),
+    }  # fmt: skip
+    rows = pages.prefetch_related(None).select_related(None).values(*FEED_FIELDS, **annotations)
+    return list(rows)
+
+
+def relation(row: dict[str, Any], name: str) -> list[Any]:
+    """A relation of a fetched row as a list in the editor's order (the aggregate has none)."""
+    found = row["j_" + name]
+    items = json.loads(found) if isinstance(found, str) else list(found or ())
+    if items and isinstance(items[0], dict):
+        items.sort(key=lambda item: (item["k"] is not None, item["k"] or 0, item["i"]))
+    return items
+
+
+def _time(value: Any) -> dt.time | None:
+    if value is None or isinstance(value, dt.time):
+        return value
+    return dt.time.fromisoformat(value)
+
+
+def meeting_from_row(row: dict[str, Any], url: str | None) -> domain.Meeting:
+    """The core's meeting from a row of :func:`feed_rows` (or of ``MeetingPage.feed_row()``).
+
+    Published organisations only: an unpublished host, speaker's organisation or participant
+    is left out. Raises ``ValueError`` (pydantic's) for data the domain rejects.
+    """
+    hosts = {host["o"]: host for host in relation(row, "hosts")}  # each organisation once
+    public = [(host["n"], host["s"]) for host in hosts.values() if host["l"]]
+    categories = {c for c in relation(row, "categories") + relation(row, "host_categories") if c}
+    attending = [a["s"] for a in relation(row, "attending") if a["l"]]
+    counts = (
+        row["attendance_organisations"],
+        row["attendance_people"],
+        row["attendance_municipal_staff"],
+    )
+    attendance = None
+    if attending or any(n is not None for n in counts):
+        attendance = domain.Attendance(
+            organisation_ids=tuple(attending),
+            organisations=counts[0],
+            people=counts[1],
+            municipal_staff=counts[2],
+        )
+    contact = None
+    if row["contact_name"] or row["contact_email"] or row["contact_phone"]:
+        contact = domain.Contact(
+            name=row["contact_name"], email=row["contact_email"], phone=row["contact_phone"]
+        )
+    venue = None
+    if row["venue_name"].strip():
+        venue = domain.Venue(
+            name=row["venue_name"],
+            street_address=row["street_address"],
+            postal_code=row["postal_code"],
+            locality=row["locality"],
+            latitude=row["latitude"],
+            longitude=row["longitude"],
+        )
+    speakers = []
+    for s in relation(row, "speakers"):
+        affiliation = s["a"].strip() or (s["o"] if s["l"] else "") or ""
+        speakers.append(domain.Speaker(name=s["n"], title=s["t"], affiliation=affiliation))
+    agreement = row["agreement__slug"]
+    return domain.Meeting(
+        uid=row["uid"],
+        title=row["title"],
+        kind=domain.MeetingKind(row["kind"]),
+        theme=row["theme"],
+        description=richtext_to_text(row["description"]),
+        start=row["start"],
+        end=row["end"],
+        timezone=conf.time_zone(),
+        mode=domain.AttendanceMode(row["mode"]),
+        venue=venue,
+        online_url=row["online_url"] or None,
+        programme=tuple(
+            domain.ProgrammeItem(title=p["t"], start_time=_time(p["at"]), description=p["d"])
+            for p in relation(row, "programme")
+        ),
+        speakers=tuple(speakers),
+        host_ids=tuple(slug for _name, slug in public),
+        hosts=tuple([name for name, _slug in public] + lines(row["municipal_hosts"])),
+        agreement_id=agreement,
+        agreement_title=row["agreement__title"] if agreement is not None else "",
+        categories=tuple(sorted(categories)),
+        registration=domain.Registration(
+            kind=domain.RegistrationKind(row["registration_kind"]),
+            url=row["registration_url"] or None,
+            deadline=row["registration_deadline"],
+        ),
+        contact=contact,
+        status=domain.EventStatus(row["status"]),
+        sequence=row["sequence"],
+        url=url,
+        created=row["first_published_at"],
+        last_modified=row["last_published_at"],
+        attendance=attendance,
+        outcome=richtext_to_text(row["outcome"]),
+    )
