@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import (
     Calendar,
+    Component,
     Event,
     Parameters,
     Timezone,
@@ -129,7 +130,26 @@ class EventPiece:
 def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
     """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`."""
     event = _event(meeting, info, labels)
-    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), event.to_ical())
+    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), _to_ical(event))
+
+
+def _to_ical(component: Component) -> bytes:
+    """``component.to_ical()``, the same bytes, without folding lines that need none.
+
+    icalendar folds every content line character by character; most lines of an event are far
+    shorter than the 75 octets that start a fold, and those are written as icalendar made them.
+    """
+    lines = []
+    for line in component.content_lines():
+        if not line:
+            continue
+        encoded = line.encode()
+        lines.append(encoded if len(encoded) < _FOLD_AT else line.to_ical())
+    lines.append(b"")
+    return b"\r\n".join(lines)
+
+
+_FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
 
 
 def assemble_feed(
@@ -142,7 +162,7 @@ def assemble_feed(
     ``spans`` are the first and last local year each TZID is used in (:func:`piece_years`).
     """
     pieces = list(pieces)
-    head = _head(info, info.timezone or _usual_zone(p.zone for p in pieces)).to_ical()
+    head = _to_ical(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
     zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
     return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
 
@@ -160,7 +180,7 @@ def piece_years(
 
 
 def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
-    return vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1)).to_ical()
+    return _to_ical(vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1)))
 
 
 # The same few zones and year spans for every feed and request.
