@@ -39,7 +39,7 @@ from django.conf import settings  # noqa: E402
 
 settings.ROOT_URLCONF = "bench_urls"
 # Django's local-memory cache keeps 300 entries by default, fewer than a feed of 1,000 meetings
-# has pieces: a site with that many meetings gives its feed cache room (docs/feeds.md).
+# has pieces: a site with that many meetings gives its feed cache room (WAGTAIL_CIVIL_FEED_CACHE).
 for _cache in settings.CACHES.values():
     if _cache["BACKEND"].endswith("LocMemCache"):
         _cache.setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 20_000)

@@ -29,10 +29,14 @@ from icalendar import (
     Timezone,
     vCalAddress,
     vCategory,
+    vDDDTypes,
     vDuration,
+    vGeo,
+    vInt,
     vText,
     vUri,
 )
+from icalendar.parser import Contentline
 
 from ..model import EventStatus, Meeting
 from . import text
@@ -140,13 +144,15 @@ def _to_ical(component: Component) -> bytes:
     shorter than the 75 octets that start a fold, and those are written as icalendar made them.
     """
     lines = []
-    for line in component.content_lines():
-        if not line:
-            continue
+    for name, value in component.property_items():
+        line = Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
         encoded = line.encode()
         lines.append(encoded if len(encoded) < _FOLD_AT else line.to_ical())
     lines.append(b"")
     return b"\r\n".join(lines)
+
+
+_NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
 
 
 _FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
@@ -224,50 +230,54 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
+    """The meeting's VEVENT. Each property is set as the icalendar type ``Event.add()`` would
+    choose for it (the tests compare the bytes), without its type lookup for every value."""
     event = Event()
-    event.add("uid", event_uid(meeting, info.uid_domain))
+    event["UID"] = vText(event_uid(meeting, info.uid_domain))
     # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
     stamp = meeting.last_modified or meeting.created or meeting.start
-    event.add("dtstamp", _utc(stamp))
+    event["DTSTAMP"] = vDDDTypes(_utc(stamp))
     if meeting.created:
-        event.add("created", _utc(meeting.created))
+        event["CREATED"] = vDDDTypes(_utc(meeting.created))
     if meeting.last_modified:
-        event.add("last-modified", _utc(meeting.last_modified))
-    event.add("sequence", meeting.sequence)
-    event.add("dtstart", meeting.local_start)
-    event.add("dtend", meeting.local_end)
-    event.add("summary", _Text(text.summary(meeting, labels)))
-    event.add("status", _STATUS[meeting.status])
+        event["LAST-MODIFIED"] = vDDDTypes(_utc(meeting.last_modified))
+    event["SEQUENCE"] = vInt(meeting.sequence)
+    event["DTSTART"] = vDDDTypes(meeting.local_start)
+    event["DTEND"] = vDDDTypes(meeting.local_end)
+    event["SUMMARY"] = _Text(text.summary(meeting, labels))
+    event["STATUS"] = vText(_STATUS[meeting.status])
     place = text.location(meeting, labels)
     if place:
-        event.add("location", _Text(place))
+        event["LOCATION"] = _Text(place)
     venue = meeting.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        event.add("geo", (venue.latitude, venue.longitude))
+        event["GEO"] = vGeo((venue.latitude, venue.longitude))
     if meeting.url:
-        event.add("url", meeting.url, parameters={"VALUE": "URI"})
+        event["URL"] = vUri(meeting.url, params={"VALUE": "URI"})
     categories = (text.clean(c) for c in (labels.kind(meeting.kind), *meeting.categories))
     listed = vCategory([])
     listed.cats = [_Text(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
     if listed.cats:  # no property is ever written without a value
-        event.add("categories", listed)
+        event["CATEGORIES"] = listed
     if meeting.online_url and not meeting.is_cancelled:
         conference = vUri(meeting.online_url)
         conference.params = _Quoted(
             VALUE="URI", FEATURE="VIDEO", LABEL=_one_line(labels.join_online)
         )
-        event.add("conference", conference)
+        event["CONFERENCE"] = conference
     contact = meeting.contact
     if contact is not None and _MAILBOX.fullmatch(contact.email):
         organizer = vCalAddress(f"mailto:{contact.email}")
         if _one_line(contact.name).strip():
             organizer.params = _Quoted(CN=_one_line(contact.name))
-        event.add("organizer", organizer)
-    if contact is not None and text.contact_line(contact):
-        event.add("contact", _Text(text.contact_line(contact)))
+        event["ORGANIZER"] = organizer
+    if contact is not None:
+        line = text.contact_line(contact)
+        if line:
+            event["CONTACT"] = _Text(line)
     about = text.description(meeting, labels)
     if about:
-        event.add("description", _Text(about))
+        event["DESCRIPTION"] = _Text(about)
     return event
 
 
