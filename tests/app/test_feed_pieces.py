@@ -20,7 +20,7 @@ from civilsamhalle.calendar import feed_bytes
 from tests.app.conftest import next_week_at, publish
 from wagtail_civil import conf
 from wagtail_civil.feed_words import feed_labels
-from wagtail_civil.feeds import AllMeetingsFeed
+from wagtail_civil.feeds import AllMeetingsFeed, OrganisationFeed
 from wagtail_civil.feeds import render as render_module
 from wagtail_civil.feeds.render import render_feed
 from wagtail_civil.models import MeetingAttendance, MeetingPage, MeetingSpeaker
@@ -163,3 +163,18 @@ def test_a_meeting_the_domain_rejects_is_left_out_with_a_warning(meetings, built
     assert f"Meeting {broken.pk} left out of a feed" in caplog.text
     assert body.count(b"BEGIN:VEVENT") == 11
     assert str(broken.uid).encode() not in body
+
+
+def test_feeds_share_their_pieces(meetings, built):
+    """An organisation's feed after the feed of all meetings serialises nothing: an event does
+    not show which feed it is in, so its key leaves the feed's name and address out."""
+    pages, info, request = _feed()
+    render_feed(pages, info, request)
+    feed = OrganisationFeed()
+    theatre = meetings["theatre"]
+    own = feed.window(feed.meetings(theatre, request), feed.day_start())
+    own_info = feed.info(theatre, request)
+    body = render_feed(own, own_info, request)
+    assert built.call_count == 12
+    assert body == _full_render(own, own_info, request)
+    assert body.count(b"BEGIN:VEVENT") == 6 and own_info.name.encode() in body

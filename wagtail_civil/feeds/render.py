@@ -89,10 +89,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _context(info: FeedInfo, labels: FeedLabels, request: HttpRequest) -> bytes:
-    """What every event of this request is made from besides its row, as a digest."""
+    """What every event of this request is made from besides its row, as a digest.
+
+    Not the feed's name or address: an event does not show them, so the feeds of all meetings,
+    of a category and of an organisation share their pieces."""
     parts = (
         __version__,
-        astuple(info),
+        info.uid_domain,
+        info.language,
         astuple(labels),
         conf.time_zone(),
         request.scheme,
