@@ -53,10 +53,9 @@ class JSONArray(Aggregate):
         return super().as_sql(compiler, connection, function="JSON_ARRAYAGG", **extra)
 
 
-def _array(queryset: Any, **values: Any) -> Subquery:
-    """A correlated subquery: the meeting's rows of ``queryset`` as a JSON array of objects
-    (or of one value, given as ``value=``); NULL when there are none."""
-    item = values["value"] if list(values) == ["value"] else JSONObject(**values)
+def _array(queryset: Any, item: Any) -> Subquery:
+    """A correlated subquery: ``item`` (a ``JSONObject`` or one column) of each of the meeting's
+    rows of ``queryset``, as a JSON array; NULL when there are none."""
     grouped = queryset.order_by().values("page_id").annotate(array=JSONArray(item))
     return Subquery(grouped.values("array")[:1], output_field=TextField())
 
@@ -74,27 +73,36 @@ def feed_rows(pages: Any) -> list[dict[str, Any]]:
     annotations = {
         "j_hosts": _array(
             MeetingHost.objects.filter(page_id=page),
-            k=F("sort_order"), i=F("pk"), o=F("organisation_id"), n=F("organisation__name"),
-            s=F("organisation__slug"), l=F("organisation__live"),
+            JSONObject(
+                k=F("sort_order"), i=F("pk"), o=F("organisation_id"), n=F("organisation__name"),
+                s=F("organisation__slug"), l=F("organisation__live"),
+            ),
         ),
         # The categories of the published hosts (NULL for a host without any).
         "j_host_categories": _array(
             MeetingHost.objects.filter(page_id=page, organisation__live=True),
-            value=F("organisation__categories__name"),
+            F("organisation__categories__name"),
         ),
-        "j_categories": _array(own_categories, value=F("organisationcategory__name")),
+        "j_categories": _array(own_categories, F("organisationcategory__name")),
         "j_programme": _array(
             MeetingProgrammeItem.objects.filter(page_id=page),
-            k=F("sort_order"), i=F("pk"), t=F("title"), at=F("start_time"), d=F("description"),
+            JSONObject(
+                k=F("sort_order"), i=F("pk"), t=F("title"), at=F("start_time"),
+                d=F("description"),
+            ),
         ),
         "j_speakers": _array(
             MeetingSpeaker.objects.filter(page_id=page),
-            k=F("sort_order"), i=F("pk"), n=F("name"), t=F("title"), a=F("affiliation"),
-            l=F("organisation__live"), o=F("organisation__name"),
+            JSONObject(
+                k=F("sort_order"), i=F("pk"), n=F("name"), t=F("title"), a=F("affiliation"),
+                l=F("organisation__live"), o=F("organisation__name"),
+            ),
         ),
         "j_attending": _array(
             MeetingAttendance.objects.filter(page_id=page),
-            k=F("sort_order"), i=F("pk"), s=F("organisation__slug"), l=F("organisation__live"),
+            JSONObject(
+                k=F("sort_order"), i=F("pk"), s=F("organisation__slug"), l=F("organisation__live")
+            ),
         ),
     }  # fmt: skip
     rows = pages.prefetch_related(None).select_related(None).values(*FEED_FIELDS, **annotations)
