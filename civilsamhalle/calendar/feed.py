@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from icalendar import (
     Calendar,
@@ -51,7 +50,6 @@ __all__ = [
     "event_piece",
     "event_uid",
     "feed_bytes",
-    "piece_years",
 ]
 
 _STATUS = {
@@ -124,17 +122,34 @@ _END = b"END:VCALENDAR\r\n"
 @dataclass(frozen=True)
 class EventPiece:
     """One meeting's serialised VEVENT, with what the feed around it needs to know of it:
-    the meeting's zone (for X-WR-TIMEZONE) and the TZID its times are written in (if any)."""
+    the meeting's zone (for X-WR-TIMEZONE), the TZID its times are written in (if any) and the
+    local years of its start and end (the span that TZID's VTIMEZONE must cover)."""
 
     zone: str
     tzid: str | None
+    years: tuple[int, int]
     ical: bytes
 
 
 def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
     """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`."""
     event = _event(meeting, info, labels)
-    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), _to_ical(event))
+    years = (meeting.local_start.year, meeting.local_end.year)
+    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), years, _to_ical(event))
+
+
+def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
+    """The feed of ``pieces`` (in feed order: by start, then UID) as :func:`feed_bytes` writes
+    it, with a VTIMEZONE for each TZID over the years the pieces use it."""
+    pieces = list(pieces)
+    spans: dict[str, tuple[int, int]] = {}
+    for piece in pieces:
+        if piece.tzid is not None:
+            known = spans.get(piece.tzid, piece.years)
+            spans[piece.tzid] = (min(known[0], piece.years[0]), max(known[1], piece.years[1]))
+    head = _to_ical(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
+    zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
+    return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
 
 
 def _to_ical(component: Component) -> bytes:
@@ -152,37 +167,8 @@ def _to_ical(component: Component) -> bytes:
     return b"\r\n".join(lines)
 
 
-_NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
-
-
 _FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
-
-
-def assemble_feed(
-    info: FeedInfo,
-    pieces: Iterable[EventPiece],
-    spans: dict[str, tuple[int, int]],
-) -> bytes:
-    """The feed of ``pieces`` (in feed order: by start, then UID) as :func:`feed_bytes` writes it.
-
-    ``spans`` are the first and last local year each TZID is used in (:func:`piece_years`).
-    """
-    pieces = list(pieces)
-    head = _to_ical(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
-    zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
-    return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
-
-
-def piece_years(
-    spans: dict[str, tuple[int, int]], tzid: str | None, start: dt.datetime, end: dt.datetime
-) -> None:
-    """Widen ``spans[tzid]`` to the local years of ``start`` and ``end`` (a meeting's times)."""
-    if tzid is None:
-        return
-    zone = ZoneInfo(tzid)
-    first, last = start.astimezone(zone).year, end.astimezone(zone).year
-    known = spans.get(tzid)
-    spans[tzid] = (min(first, known[0]), max(last, known[1])) if known else (first, last)
+_NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
 
 
 def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple
 from itertools import repeat
@@ -28,11 +28,11 @@ from wagtail.models import Site
 
 from civilsamhalle import __version__
 from civilsamhalle.calendar import FeedInfo, FeedLabels
-from civilsamhalle.calendar.feed import EventPiece, assemble_feed, event_piece, piece_years
+from civilsamhalle.calendar.feed import EventPiece, assemble_feed, event_piece
 
 from .. import conf
 from ..feed_words import feed_labels
-from ..models.meeting_rows import feed_rows, meeting_from_row
+from ..models.meeting_rows import FeedRows, feed_rows, meeting_from_row
 from ..sites import absolute_url
 from .cache import cache_get_many, cache_set_many
 
@@ -40,7 +40,7 @@ __all__ = ["render_feed"]
 
 logger = logging.getLogger(__name__)
 
-KEY_PREFIX = "civil:vevent:"
+KEY_PREFIX = "civil:vevent:2:"  # the number changes with what a cached piece holds
 
 
 def render_feed(pages: Any, info: FeedInfo, request: HttpRequest) -> bytes:
@@ -49,28 +49,27 @@ def render_feed(pages: Any, info: FeedInfo, request: HttpRequest) -> bytes:
         rows, models = feed_rows(pages), repeat(pages.model)
     else:  # a hook may give pages (the single-meeting feed does): their rows, no query
         pages = list(pages)
-        rows, models = [page.feed_row() for page in pages], [type(page) for page in pages]
+        rows, models = FeedRows.of([page.feed_row() for page in pages]), map(type, pages)
     labels = feed_labels(info.language)
     context = _context(info, labels, request)
-    keys = [KEY_PREFIX + _digest(context, row) for row in rows]
+    keys = [KEY_PREFIX + _digest(context, raw) for raw in rows.raw]
     found = cache_get_many(keys) if keys else {}
     made: dict[str, EventPiece] = {}
-    kept: list[tuple[Any, str, EventPiece, dict[str, Any]]] = []
+    start, uid = rows.names.index("start"), rows.names.index("uid")
+    kept: list[tuple[Any, str, EventPiece]] = []
     with _collector_paused():
-        for row, key, model in zip(rows, keys, models, strict=False):
+        for raw, key, model in zip(rows.raw, keys, models, strict=False):
             piece = found.get(key)
             if not isinstance(piece, EventPiece):
-                piece = _piece(model, row, info, labels, request)
+                piece = _piece(model, rows.row(raw), info, labels, request)
                 if piece is None:
                     continue
                 made[key] = piece
-            kept.append((row["start"], str(row["uid"]), piece, row))
+            # The rows' own start as fetched (the database ordered by it), then the UID.
+            kept.append((raw[start], str(raw[uid]), piece))
     cache_set_many(made)
     kept.sort(key=lambda item: (item[0], item[1]))
-    spans: dict[str, tuple[int, int]] = {}
-    for _start, _uid, piece, row in kept:
-        piece_years(spans, piece.tzid, row["start"], row["end"])
-    return assemble_feed(info, (item[2] for item in kept), spans)
+    return assemble_feed(info, (piece for _start, _uid, piece in kept))
 
 
 @contextmanager
@@ -106,8 +105,8 @@ def _context(info: FeedInfo, labels: FeedLabels, request: HttpRequest) -> bytes:
     return hashlib.blake2b(repr(parts).encode()).digest()
 
 
-def _digest(context: bytes, row: dict[str, Any]) -> str:
-    return hashlib.blake2b(context + repr(tuple(row.values())).encode()).hexdigest()
+def _digest(context: bytes, raw: Sequence[Any]) -> str:
+    return hashlib.blake2b(context + repr(raw).encode()).hexdigest()
 
 
 def _piece(

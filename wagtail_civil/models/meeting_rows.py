@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from django.db.models import Aggregate, F, OuterRef, Subquery, TextField
 from django.db.models.functions import JSONObject
+from django.db.models.sql.constants import MULTI
 
 from civilsamhalle import model as domain
 
 from .. import conf
 from .mixins import lines, richtext_to_text
 
-__all__ = ["FEED_FIELDS", "JSONArray", "feed_rows", "meeting_from_row", "relation"]
+__all__ = ["FEED_FIELDS", "FeedRows", "JSONArray", "feed_rows", "meeting_from_row", "relation"]
 
 # The page's own columns a feed reads, by their ``values()`` names.
 FEED_FIELDS = (
@@ -60,9 +64,34 @@ def _array(queryset: Any, item: Any) -> Subquery:
     return Subquery(grouped.values("array")[:1], output_field=TextField())
 
 
-def feed_rows(pages: Any) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class FeedRows:
+    """Fetched rows as the database gave them, hashed as they are (:mod:`..feeds.render`), and
+    :meth:`row`, which makes one a dict of Python values: done only for the meetings whose
+    event is not cached, since converting every date of a thousand rows costs more than the
+    cached feed."""
+
+    names: tuple[str, ...]
+    raw: list[Sequence[Any]]
+    converters: Callable[[Sequence[Any]], Sequence[Any]] | None = None
+
+    def row(self, raw: Sequence[Any]) -> dict[str, Any]:
+        values = self.converters(raw) if self.converters else raw
+        return dict(zip(self.names, values, strict=True))
+
+    @classmethod
+    def of(cls, rows: list[dict[str, Any]]) -> FeedRows:
+        """Rows made in Python (``MeetingPage.feed_row()``), in the same shape."""
+        names = (*FEED_FIELDS, *("j_" + name for name in RELATIONS))
+        return cls(names, [tuple(row[name] for name in names) for row in rows])
+
+
+def feed_rows(pages: Any) -> FeedRows:
     """``pages`` (a ``MeetingPage`` queryset) as rows of :data:`FEED_FIELDS` plus one JSON text
-    per relation (:data:`RELATIONS`): one query, whatever the number of meetings."""
+    per relation (:data:`RELATIONS`): one query, whatever the number of meetings.
+
+    Run as ``QuerySet.values()`` runs it (the same SQL compiler, the same converters), but the
+    converters are applied later, row by row, by :meth:`FeedRows.row`."""
     from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 
     model = pages.model
@@ -105,8 +134,19 @@ def feed_rows(pages: Any) -> list[dict[str, Any]]:
             ),
         ),
     }  # fmt: skip
-    rows = pages.prefetch_related(None).select_related(None).values(*FEED_FIELDS, **annotations)
-    return list(rows)
+    values = pages.prefetch_related(None).select_related(None).values(*FEED_FIELDS, **annotations)
+    query = values.query
+    names = (*query.extra_select, *query.values_select, *query.annotation_select)
+    compiler = query.get_compiler(values.db)
+    raw = list(chain.from_iterable(compiler.execute_sql(MULTI)))
+    if not raw:
+        return FeedRows(names, [])
+    converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+
+    def convert(row: Sequence[Any]) -> Sequence[Any]:
+        return next(iter(compiler.apply_converters([row], converters)))
+
+    return FeedRows(names, raw, convert if converters else None)
 
 
 def relation(row: dict[str, Any], name: str) -> list[Any]:
