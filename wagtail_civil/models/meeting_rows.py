@@ -170,6 +170,7 @@ def meeting_from_row(row: dict[str, Any], url: str | None) -> domain.Meeting:
     Published organisations only: an unpublished host, speaker's organisation or participant
     is left out. Raises ``ValueError`` (pydantic's) for data the domain rejects.
     """
+    # Validated in one call of pydantic's (nested data as dicts), not object by object.
     hosts = {host["o"]: host for host in relation(row, "hosts")}  # each organisation once
     public = [(host["n"], host["s"]) for host in hosts.values() if host["l"]]
     categories = {c for c in relation(row, "categories") + relation(row, "host_categories") if c}
@@ -181,65 +182,73 @@ def meeting_from_row(row: dict[str, Any], url: str | None) -> domain.Meeting:
     )
     attendance = None
     if attending or any(n is not None for n in counts):
-        attendance = domain.Attendance(
-            organisation_ids=tuple(attending),
-            organisations=counts[0],
-            people=counts[1],
-            municipal_staff=counts[2],
-        )
+        attendance = {
+            "organisation_ids": tuple(attending),
+            "organisations": counts[0],
+            "people": counts[1],
+            "municipal_staff": counts[2],
+        }
     contact = None
     if row["contact_name"] or row["contact_email"] or row["contact_phone"]:
-        contact = domain.Contact(
-            name=row["contact_name"], email=row["contact_email"], phone=row["contact_phone"]
-        )
+        contact = {
+            "name": row["contact_name"],
+            "email": row["contact_email"],
+            "phone": row["contact_phone"],
+        }
     venue = None
     if row["venue_name"].strip():
-        venue = domain.Venue(
-            name=row["venue_name"],
-            street_address=row["street_address"],
-            postal_code=row["postal_code"],
-            locality=row["locality"],
-            latitude=row["latitude"],
-            longitude=row["longitude"],
-        )
-    speakers = []
-    for s in relation(row, "speakers"):
-        affiliation = s["a"].strip() or (s["o"] if s["l"] else "") or ""
-        speakers.append(domain.Speaker(name=s["n"], title=s["t"], affiliation=affiliation))
+        venue = {
+            "name": row["venue_name"],
+            "street_address": row["street_address"],
+            "postal_code": row["postal_code"],
+            "locality": row["locality"],
+            "latitude": row["latitude"],
+            "longitude": row["longitude"],
+        }
+    speakers = [
+        {
+            "name": s["n"],
+            "title": s["t"],
+            "affiliation": s["a"].strip() or (s["o"] if s["l"] else "") or "",
+        }
+        for s in relation(row, "speakers")
+    ]
     agreement = row["agreement__slug"]
-    return domain.Meeting(
-        uid=row["uid"],
-        title=row["title"],
-        kind=domain.MeetingKind(row["kind"]),
-        theme=row["theme"],
-        description=richtext_to_text(row["description"]),
-        start=row["start"],
-        end=row["end"],
-        timezone=conf.time_zone(),
-        mode=domain.AttendanceMode(row["mode"]),
-        venue=venue,
-        online_url=row["online_url"] or None,
-        programme=tuple(
-            domain.ProgrammeItem(title=p["t"], start_time=_time(p["at"]), description=p["d"])
-            for p in relation(row, "programme")
-        ),
-        speakers=tuple(speakers),
-        host_ids=tuple(slug for _name, slug in public),
-        hosts=tuple([name for name, _slug in public] + lines(row["municipal_hosts"])),
-        agreement_id=agreement,
-        agreement_title=row["agreement__title"] if agreement is not None else "",
-        categories=tuple(sorted(categories)),
-        registration=domain.Registration(
-            kind=domain.RegistrationKind(row["registration_kind"]),
-            url=row["registration_url"] or None,
-            deadline=row["registration_deadline"],
-        ),
-        contact=contact,
-        status=domain.EventStatus(row["status"]),
-        sequence=row["sequence"],
-        url=url,
-        created=row["first_published_at"],
-        last_modified=row["last_published_at"],
-        attendance=attendance,
-        outcome=richtext_to_text(row["outcome"]),
+    return domain.Meeting.model_validate(
+        {
+            "uid": row["uid"],
+            "title": row["title"],
+            "kind": domain.MeetingKind(row["kind"]),
+            "theme": row["theme"],
+            "description": richtext_to_text(row["description"]),
+            "start": row["start"],
+            "end": row["end"],
+            "timezone": conf.time_zone(),
+            "mode": domain.AttendanceMode(row["mode"]),
+            "venue": venue,
+            "online_url": row["online_url"] or None,
+            "programme": tuple(
+                {"title": p["t"], "start_time": _time(p["at"]), "description": p["d"]}
+                for p in relation(row, "programme")
+            ),
+            "speakers": tuple(speakers),
+            "host_ids": tuple(slug for _name, slug in public),
+            "hosts": tuple([name for name, _slug in public] + lines(row["municipal_hosts"])),
+            "agreement_id": agreement,
+            "agreement_title": row["agreement__title"] if agreement is not None else "",
+            "categories": tuple(sorted(categories)),
+            "registration": {
+                "kind": domain.RegistrationKind(row["registration_kind"]),
+                "url": row["registration_url"] or None,
+                "deadline": row["registration_deadline"],
+            },
+            "contact": contact,
+            "status": domain.EventStatus(row["status"]),
+            "sequence": row["sequence"],
+            "url": url,
+            "created": row["first_published_at"],
+            "last_modified": row["last_published_at"],
+            "attendance": attendance,
+            "outcome": richtext_to_text(row["outcome"]),
+        }
     )
