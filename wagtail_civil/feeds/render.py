@@ -45,6 +45,11 @@ KEY_PREFIX = "civil:vevent:2:"  # the number changes with what a cached piece ho
 
 def render_feed(pages: Any, info: FeedInfo, request: HttpRequest) -> bytes:
     """The feed of ``pages`` (a ``MeetingPage`` queryset, windowed and narrowed) as bytes."""
+    with _collector_paused():
+        return _render(pages, info, request)
+
+
+def _render(pages: Any, info: FeedInfo, request: HttpRequest) -> bytes:
     if isinstance(pages, QuerySet):
         rows, models = feed_rows(pages), repeat(pages.model)
     else:  # a hook may give pages (the single-meeting feed does): their rows, no query
@@ -57,16 +62,15 @@ def render_feed(pages: Any, info: FeedInfo, request: HttpRequest) -> bytes:
     made: dict[str, EventPiece] = {}
     start, uid = rows.names.index("start"), rows.names.index("uid")
     kept: list[tuple[Any, str, EventPiece]] = []
-    with _collector_paused():
-        for raw, key, model in zip(rows.raw, keys, models, strict=False):
-            piece = found.get(key)
-            if not isinstance(piece, EventPiece):
-                piece = _piece(model, rows.row(raw), info, labels, request)
-                if piece is None:
-                    continue
-                made[key] = piece
-            # The rows' own start as fetched (the database ordered by it), then the UID.
-            kept.append((raw[start], str(raw[uid]), piece))
+    for raw, key, model in zip(rows.raw, keys, models, strict=False):
+        piece = found.get(key)
+        if not isinstance(piece, EventPiece):
+            piece = _piece(model, rows.row(raw), info, labels, request)
+            if piece is None:
+                continue
+            made[key] = piece
+        # The rows' own start as fetched (the database ordered by it), then the UID.
+        kept.append((raw[start], str(raw[uid]), piece))
     cache_set_many(made)
     kept.sort(key=lambda item: (item[0], item[1]))
     return assemble_feed(info, (piece for _start, _uid, piece in kept))
@@ -74,9 +78,9 @@ def render_feed(pages: Any, info: FeedInfo, request: HttpRequest) -> bytes:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No garbage collection while events are made: building a thousand makes millions of
+    """No garbage collection while a feed is made: a thousand events make millions of
     short-lived objects, none in a cycle, and the collector then took a fifth of the request
-    scanning the whole heap of a Django process again and again. It runs once afterwards."""
+    scanning the whole heap of a Django process again and again. It runs again afterwards."""
     if not gc.isenabled():
         yield
         return
