@@ -18,25 +18,39 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from icalendar import (
     Calendar,
+    Component,
     Event,
     Parameters,
     Timezone,
     vCalAddress,
     vCategory,
+    vDDDTypes,
     vDuration,
+    vGeo,
+    vInt,
     vText,
     vUri,
 )
+from icalendar.parser import Contentline
 
 from ..model import EventStatus, Meeting
 from . import text
 from .labels import FeedLabels
 from .timezones import vtimezone
 
-__all__ = ["FeedInfo", "build_calendar", "feed_bytes", "event_uid"]
+__all__ = [
+    "EventPiece",
+    "FeedInfo",
+    "assemble_feed",
+    "build_calendar",
+    "event_piece",
+    "event_uid",
+    "feed_bytes",
+]
 
 _STATUS = {
     EventStatus.SCHEDULED: "CONFIRMED",
@@ -81,7 +95,92 @@ def build_calendar(
     """The feed as an icalendar ``Calendar``; ``labels`` default to ``info.language``'s."""
     labels = labels or FeedLabels.for_language(info.language)
     ordered = sorted(meetings, key=lambda m: (m.start, str(m.uid)))
+    calendar = _head(info, info.timezone or _usual_zone(m.timezone for m in ordered))
+    events = [_event(meeting, info, labels) for meeting in ordered]
+    for component in _timezones(events):
+        calendar.add_component(component)
+    for event in events:
+        calendar.add_component(event)
+    return calendar
 
+
+def feed_bytes(
+    meetings: Iterable[Meeting], info: FeedInfo, labels: FeedLabels | None = None
+) -> bytes:
+    """The feed as the bytes to serve (UTF-8, CRLF line ends, lines folded at 75 octets)."""
+    return build_calendar(meetings, info, labels).to_ical()
+
+
+# --- a feed from pieces -----------------------------------------------------------------------
+# icalendar writes a calendar as its own lines, then each component's lines in turn, so the
+# bytes of a calendar are its head, each component's to_ical() and END: a feed can be assembled
+# from events serialised (and cached) one by one, and equals feed_bytes() of the same meetings.
+
+_END = b"END:VCALENDAR\r\n"
+
+
+@dataclass(frozen=True)
+class EventPiece:
+    """One meeting's serialised VEVENT, with what the feed around it needs to know of it:
+    the meeting's zone (for X-WR-TIMEZONE), the TZID its times are written in (if any) and the
+    local years of its start and end (the span that TZID's VTIMEZONE must cover)."""
+
+    zone: str
+    tzid: str | None
+    years: tuple[int, int]
+    ical: bytes
+
+
+def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
+    """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`."""
+    event = _event(meeting, info, labels)
+    years = (meeting.local_start.year, meeting.local_end.year)
+    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), years, _to_ical(event))
+
+
+def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
+    """The feed of ``pieces`` (in feed order: by start, then UID) as :func:`feed_bytes` writes
+    it, with a VTIMEZONE for each TZID over the years the pieces use it."""
+    pieces = list(pieces)
+    spans: dict[str, tuple[int, int]] = {}
+    for piece in pieces:
+        if piece.tzid is not None:
+            known = spans.get(piece.tzid, piece.years)
+            spans[piece.tzid] = (min(known[0], piece.years[0]), max(known[1], piece.years[1]))
+    head = _to_ical(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
+    zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
+    return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
+
+
+def _to_ical(component: Component) -> bytes:
+    """``component.to_ical()``, the same bytes, without folding lines that need none.
+
+    icalendar folds every content line character by character; most lines of an event are far
+    shorter than the 75 octets that start a fold, and those are written as icalendar made them.
+    """
+    lines = []
+    for name, value in component.property_items():
+        line = Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
+        encoded = line.encode()
+        lines.append(encoded if len(encoded) < _FOLD_AT else line.to_ical())
+    lines.append(b"")
+    return b"\r\n".join(lines)
+
+
+_FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
+_NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
+
+
+def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
+    return _to_ical(vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1)))
+
+
+# The same few zones and year spans for every feed and request.
+_vtimezone_ical = lru_cache(maxsize=64)(_vtimezone_bytes)
+
+
+def _head(info: FeedInfo, zone: str | None) -> Calendar:
+    """The calendar's own properties, without components."""
     calendar = Calendar()
     calendar.add("prodid", info.prodid)
     calendar.add("version", "2.0")
@@ -100,27 +199,13 @@ def build_calendar(
         "refresh-interval", vDuration(info.refresh_interval), parameters={"VALUE": "DURATION"}
     )
     calendar.add("x-published-ttl", vDuration(info.refresh_interval))
-    zone = info.timezone or _usual_zone(ordered)
     if zone:
         calendar.add("x-wr-timezone", vText(zone))
-
-    events = [_event(meeting, info, labels) for meeting in ordered]
-    for component in _timezones(events):
-        calendar.add_component(component)
-    for event in events:
-        calendar.add_component(event)
     return calendar
 
 
-def feed_bytes(
-    meetings: Iterable[Meeting], info: FeedInfo, labels: FeedLabels | None = None
-) -> bytes:
-    """The feed as the bytes to serve (UTF-8, CRLF line ends, lines folded at 75 octets)."""
-    return build_calendar(meetings, info, labels).to_ical()
-
-
-def _usual_zone(meetings: list[Meeting]) -> str | None:
-    counts = Counter(meeting.timezone for meeting in meetings)
+def _usual_zone(zones: Iterable[str]) -> str | None:
+    counts = Counter(zones)
     if not counts:
         return None
     return min(counts, key=lambda zone: (-counts[zone], zone))
@@ -131,50 +216,54 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
+    """The meeting's VEVENT. Each property is set as the icalendar type ``Event.add()`` would
+    choose for it (the tests compare the bytes), without its type lookup for every value."""
     event = Event()
-    event.add("uid", event_uid(meeting, info.uid_domain))
+    event["UID"] = vText(event_uid(meeting, info.uid_domain))
     # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
     stamp = meeting.last_modified or meeting.created or meeting.start
-    event.add("dtstamp", _utc(stamp))
+    event["DTSTAMP"] = vDDDTypes(_utc(stamp))
     if meeting.created:
-        event.add("created", _utc(meeting.created))
+        event["CREATED"] = vDDDTypes(_utc(meeting.created))
     if meeting.last_modified:
-        event.add("last-modified", _utc(meeting.last_modified))
-    event.add("sequence", meeting.sequence)
-    event.add("dtstart", meeting.local_start)
-    event.add("dtend", meeting.local_end)
-    event.add("summary", _Text(text.summary(meeting, labels)))
-    event.add("status", _STATUS[meeting.status])
+        event["LAST-MODIFIED"] = vDDDTypes(_utc(meeting.last_modified))
+    event["SEQUENCE"] = vInt(meeting.sequence)
+    event["DTSTART"] = vDDDTypes(meeting.local_start)
+    event["DTEND"] = vDDDTypes(meeting.local_end)
+    event["SUMMARY"] = _Text(text.summary(meeting, labels))
+    event["STATUS"] = vText(_STATUS[meeting.status])
     place = text.location(meeting, labels)
     if place:
-        event.add("location", _Text(place))
+        event["LOCATION"] = _Text(place)
     venue = meeting.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        event.add("geo", (venue.latitude, venue.longitude))
+        event["GEO"] = vGeo((venue.latitude, venue.longitude))
     if meeting.url:
-        event.add("url", meeting.url, parameters={"VALUE": "URI"})
+        event["URL"] = vUri(meeting.url, params={"VALUE": "URI"})
     categories = (text.clean(c) for c in (labels.kind(meeting.kind), *meeting.categories))
     listed = vCategory([])
     listed.cats = [_Text(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
     if listed.cats:  # no property is ever written without a value
-        event.add("categories", listed)
+        event["CATEGORIES"] = listed
     if meeting.online_url and not meeting.is_cancelled:
         conference = vUri(meeting.online_url)
         conference.params = _Quoted(
             VALUE="URI", FEATURE="VIDEO", LABEL=_one_line(labels.join_online)
         )
-        event.add("conference", conference)
+        event["CONFERENCE"] = conference
     contact = meeting.contact
     if contact is not None and _MAILBOX.fullmatch(contact.email):
         organizer = vCalAddress(f"mailto:{contact.email}")
         if _one_line(contact.name).strip():
             organizer.params = _Quoted(CN=_one_line(contact.name))
-        event.add("organizer", organizer)
-    if contact is not None and text.contact_line(contact):
-        event.add("contact", _Text(text.contact_line(contact)))
+        event["ORGANIZER"] = organizer
+    if contact is not None:
+        line = text.contact_line(contact)
+        if line:
+            event["CONTACT"] = _Text(line)
     about = text.description(meeting, labels)
     if about:
-        event.add("description", _Text(about))
+        event["DESCRIPTION"] = _Text(about)
     return event
 
 

@@ -12,16 +12,23 @@ import datetime as dt
 
 import icalendar
 import pytest
+from django.core.cache import caches
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from tests.app.conftest import next_week_at
+from wagtail_civil import conf
 from wagtail_civil.feed_urls import feed_path
+from wagtail_civil.feeds import AllMeetingsFeed
+from wagtail_civil.feeds.render import render_feed
 from wagtail_civil.models import MeetingAttendance, MeetingPage, MeetingSpeaker
 
-# The most any feed takes (category: site, category, organisation directory, view restrictions,
-# two audit logs, the meetings and eight prefetches), whatever the number of meetings.
-MAX_QUERIES = 15
+# The most any feed takes (an organisation's: site, root page, the organisation, view
+# restrictions, two audit logs, and the meetings as rows with their relations in one query),
+# whatever the number of meetings. It was 15 with a query per prefetched relation.
+MAX_QUERIES = 7
 
 
 @pytest.fixture
@@ -99,3 +106,26 @@ def test_every_feed_takes_the_same_queries_for_3_or_30_meetings(
             domain = _domain()
         assert len(domain) == 30
         assert all(len(m.programme) == 2 and len(m.hosts) == 2 and m.attendance for m in domain)
+
+
+def test_rendering_a_feed_takes_at_most_three_queries_for_any_number_of_meetings(
+    rich, django_assert_max_num_queries
+):
+    """What ``render_feed`` itself costs, cold (no cached event, no cached site root paths):
+    the meetings as rows in one query, and Wagtail's site root paths for the page URLs."""
+    counts = []
+    for n in (3, 27):
+        rich(n)
+        request = RequestFactory().get("/calendar/all.ics")
+        feed = AllMeetingsFeed()
+        site = feed.site(request)
+        pages = feed.window(feed.meetings(site, request), feed.day_start())
+        info = feed.info(site, request)
+        caches[conf.feed_cache_alias()].clear()
+        Site.clear_site_root_paths_cache()
+        with django_assert_max_num_queries(3), CaptureQueriesContext(connection) as queries:
+            body = render_feed(pages, info, request)
+        counts.append(len(queries))
+        assert body.count(b"BEGIN:VEVENT") == len(MeetingPage.objects.live())
+        assert b"Talare" in body and b"Kultur" in body
+    assert counts[0] == counts[1]

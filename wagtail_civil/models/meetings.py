@@ -22,7 +22,6 @@ from civilsamhalle import rules
 from civilsamhalle.enums import attendance_mode
 from civilsamhalle.rules import RuleError
 
-from .. import conf
 from ..admin_forms import MeetingPageForm
 from ..choices import (
     ATTENDANCE_MODE_CHOICES,
@@ -35,7 +34,8 @@ from ..validators import HttpUrlField, HttpUrlValidator, RulesCleanMixin, rule_e
 from . import meeting_panels as panels
 from .calendar_identity import CalendarIdentityMixin
 from .meeting_queryset import MeetingPageManager
-from .mixins import lines, richtext_to_text
+from .meeting_rows import FEED_FIELDS, meeting_from_row
+from .mixins import lines
 
 __all__ = ["MeetingPage"]
 
@@ -326,57 +326,37 @@ class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
     def to_domain(self, request: HttpRequest | None = None) -> domain.Meeting:
         """The meeting for feeds and rules; ``url`` is absolute (with ``request``'s host).
 
-        Reads only what ``for_feed()`` prefetches, and leaves unpublished organisations out.
+        Reads only what ``for_feed()`` prefetches, and leaves unpublished organisations out;
+        converted as a feed converts its fetched rows (:func:`.meeting_rows.meeting_from_row`).
         """
-        contact = domain.Contact(
-            name=self.contact_name, email=self.contact_email, phone=self.contact_phone
-        )
-        attending = [
-            a.organisation.slug for a in self.attending_organisations.all() if a.organisation.live
+        return meeting_from_row(self.feed_row(), absolute_url(self, request) if self.pk else None)
+
+    def feed_row(self) -> dict[str, Any]:
+        """This page as the row :func:`.meeting_rows.feed_rows` fetches, from the instance (so a
+        preview or a revision converts what it holds in memory)."""
+        row: dict[str, Any] = {f: getattr(self, f) for f in FEED_FIELDS if "__" not in f}
+        agreement = self.agreement if self.agreement_id else None
+        row["agreement__slug"] = agreement.slug if agreement else None
+        row["agreement__title"] = agreement.title if agreement else None
+        row["j_hosts"] = [
+            {"k": n, "i": 0, "o": link.organisation_id, "n": link.organisation.name,
+             "s": link.organisation.slug, "l": link.organisation.live}
+            for n, link in enumerate(self.host_links.all())
+        ]  # fmt: skip
+        row["j_host_categories"] = [c.name for h in self.public_hosts for c in h.categories.all()]
+        row["j_categories"] = [c.name for c in self.categories.all()]
+        row["j_programme"] = [
+            {"k": n, "i": 0, "t": p.title, "at": p.start_time, "d": p.description}
+            for n, p in enumerate(self.programme.all())
         ]
-        counts = (
-            self.attendance_organisations,
-            self.attendance_people,
-            self.attendance_municipal_staff,
-        )
-        attendance = None
-        if attending or any(n is not None for n in counts):
-            attendance = domain.Attendance(
-                organisation_ids=tuple(attending),
-                organisations=counts[0],
-                people=counts[1],
-                municipal_staff=counts[2],
-            )
-        return domain.Meeting(
-            uid=self.uid,
-            title=self.title,
-            kind=domain.MeetingKind(self.kind),
-            theme=self.theme,
-            description=richtext_to_text(self.description),
-            start=self.start,
-            end=self.end,
-            timezone=conf.time_zone(),
-            mode=domain.AttendanceMode(self.mode),
-            venue=self.venue,
-            online_url=self.online_url or None,
-            programme=tuple(item.to_domain() for item in self.programme.all()),
-            speakers=tuple(s.to_domain() for s in self.speakers.all()),
-            host_ids=tuple(h.slug for h in self.public_hosts),
-            hosts=tuple(self.host_names),
-            agreement_id=self.agreement.slug if self.agreement_id else None,
-            agreement_title=self.agreement.title if self.agreement_id else "",
-            categories=tuple(c.name for c in self.all_categories),
-            registration=domain.Registration(
-                kind=domain.RegistrationKind(self.registration_kind),
-                url=self.registration_url or None,
-                deadline=self.registration_deadline,
-            ),
-            contact=contact if (contact.name or contact.email or contact.phone) else None,
-            status=domain.EventStatus(self.status),
-            sequence=self.sequence,
-            url=absolute_url(self, request) if self.pk else None,
-            created=self.first_published_at,
-            last_modified=self.last_published_at,
-            attendance=attendance,
-            outcome=richtext_to_text(self.outcome),
-        )
+        row["j_speakers"] = [
+            {"k": n, "i": 0, "n": s.name, "t": s.title, "a": s.affiliation,
+             "l": s.organisation.live if s.organisation_id else None,
+             "o": s.organisation.name if s.organisation_id else None}
+            for n, s in enumerate(self.speakers.all())
+        ]  # fmt: skip
+        row["j_attending"] = [
+            {"k": n, "i": 0, "s": a.organisation.slug, "l": a.organisation.live}
+            for n, a in enumerate(self.attending_organisations.all())
+        ]
+        return row
