@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.api import APIField
 
 __all__ = ["FeedStamp"]
 
@@ -18,6 +19,9 @@ class FeedStamp(models.Model):
 
     token = models.CharField(max_length=32)
     changed_at = models.DateTimeField()
+
+    # When anything a feed shows last changed, for a client that polls the API instead.
+    api_fields = [APIField("changed_at")]
 
     class Meta:
         verbose_name = _("feed change stamp")

@@ -120,6 +120,16 @@ WAGTAIL_CIVIL_CANCELLED_VISIBLE = timedelta(days=90)
 WAGTAIL_CIVIL_FEED_MAX_AGE = 900
 WAGTAIL_CIVIL_FEED_PAST_DAYS = 365
 
+# Feeds keep each built feed and each meeting's event in the default cache (docs/feeds.md, "HTTP
+# caching"). Django's local-memory cache holds 300 entries unless told otherwise: too few for a
+# feed of a few hundred meetings, whose events would push each other out.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
+
 # --- Wagtail -------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Demokommun"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -88,8 +88,7 @@ if os.environ.get("REDIS_URL"):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
-else:  # one app server only: each process keeps its own cache
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Without REDIS_URL (one app server only) each process keeps its own cache: settings/base.py's.
 
 # --- static files (WhiteNoise) and uploads -------------------------------------------------------
 # WhiteNoise serves what collectstatic gathered, under names with a content hash, compressed, with
