@@ -55,6 +55,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
+from wagtail_civil.feeds import versions  # noqa: E402
 from wagtail_civil.models import (  # noqa: E402
     AgreementPage,
     MeetingAttendance,
@@ -68,6 +69,7 @@ from wagtail_civil.models import (  # noqa: E402
 )
 
 FEED = "/calendar/all.ics"
+FAST = 50  # requests per sample of the sub-millisecond figures
 BIG, SMALL = "testserver", "small.testserver"
 
 
@@ -171,14 +173,19 @@ def _populate() -> None:
 
 
 def clear_caches() -> None:
+    """Nothing cached, nothing remembered: the request of a process that just started."""
     for alias in settings.CACHES:
         caches[alias].clear()
+    versions.forget()
 
 
-def timed(call: Callable[[], Any]) -> float:
+def timed(call: Callable[[], Any], repeat: int = 1) -> float:
+    """Seconds per call; the fast requests are timed ``repeat`` times in a row, since a single
+    request of a few hundred microseconds is mostly timer and scheduler noise."""
     began = time.perf_counter()
-    call()
-    return time.perf_counter() - began
+    for _ in range(repeat):
+        call()
+    return (time.perf_counter() - began) / repeat
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -211,12 +218,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         clear_caches()
         samples["feed_uncached"] = timed(lambda: get())
         samples["django_ical"] = timed(lambda: get("/bench/django-ical.ics"))
-        samples["constant"] = timed(lambda: get("/bench/constant.ics"))
+        samples["constant"] = timed(lambda: get("/bench/constant.ics"), FAST)
         response = get()  # the feed is now as cached as it gets
-        samples["feed_cached"] = timed(lambda: get())
+        samples["feed_cached"] = timed(lambda: get(), FAST)
         etag = response.headers.get("ETag", "")
-        samples["feed_304"] = timed(lambda etag=etag: get(HTTP_IF_NONE_MATCH=etag))
-        samples["constant_2"] = timed(lambda: get("/bench/constant.ics"))
+        samples["feed_304"] = timed(lambda etag=etag: get(HTTP_IF_NONE_MATCH=etag), FAST)
+        samples["constant_2"] = timed(lambda: get("/bench/constant.ics"), FAST)
         page = changing[round_ % len(changing)]
         page = MeetingPage.objects.get(pk=page.pk)
         page.title = f"{page.title} ({round_})"

@@ -14,9 +14,15 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import content_disposition_header, http_date, parse_http_date, quote_etag
+from django.utils.http import (
+    content_disposition_header,
+    http_date,
+    parse_etags,
+    parse_http_date,
+    quote_etag,
+)
 
 from . import conf
 
@@ -51,6 +57,28 @@ def feed_headers(
     return headers
 
 
+# What a 304 repeats of the 200 (RFC 9110, 15.4.5), as Django's own conditional responses do.
+_NOT_MODIFIED_HEADERS = ("Cache-Control", "ETag", "Last-Modified")
+
+
+def _not_modified(request: HttpRequest, etag: str) -> bool:
+    """Whether a GET or HEAD with only ``If-None-Match`` names this ETag (or ``*``).
+
+    The one condition calendar programs send, answered without building a 200 first; any other
+    condition (``If-Match``, ``If-Unmodified-Since``) goes through Django's
+    :func:`~django.utils.cache.get_conditional_response`, whose comparison this is
+    (weak, as RFC 9110 says for If-None-Match). ``If-Modified-Since`` is ignored beside it.
+    """
+    meta = request.META
+    header = meta.get("HTTP_IF_NONE_MATCH")
+    if not header or request.method not in ("GET", "HEAD"):
+        return False
+    if "HTTP_IF_MATCH" in meta or "HTTP_IF_UNMODIFIED_SINCE" in meta:
+        return False
+    tags = parse_etags(header)
+    return tags == ["*"] or etag.removeprefix("W/") in (t.removeprefix("W/") for t in tags)
+
+
 def calendar_response(
     request: HttpRequest, body: Callable[[], bytes], headers: dict[str, str]
 ) -> HttpResponse:
@@ -58,6 +86,10 @@ def calendar_response(
     conditions say so; ``body`` is called only when the feed is sent. A HEAD request gets the
     headers, including the length of the body it would have received.
     """
+    if _not_modified(request, headers["ETag"]):
+        return HttpResponseNotModified(
+            headers={name: headers[name] for name in _NOT_MODIFIED_HEADERS if name in headers}
+        )
     response = HttpResponse(headers=headers)
     modified = headers.get("Last-Modified")
     answer = get_conditional_response(

@@ -195,9 +195,12 @@ class MeetingFeed:
             timezone=conf.time_zone(),
         )
 
+    def __init__(self) -> None:
+        self._view = require_safe(self.serve)
+
     def __call__(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         """GET and HEAD only; anything else is 405 with ``Allow: GET, HEAD`` (docs/feeds.md)."""
-        return require_safe(self.serve)(request, **kwargs)
+        return self._view(request, **kwargs)
 
     def serve(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         """The feed with caching headers, or a 304 before anything is built
@@ -283,10 +286,15 @@ class MeetingFeed:
         obj_and_info: Callable[[], tuple[Any, FeedInfo]],
         request: HttpRequest,
     ) -> bytes:
-        """The feed's bytes: from the cache when this version was built before, else built."""
+        """The feed's bytes: from this process's memory or the cache when this version was built
+        before, else built."""
+        remembered = versions.known_body(key)
+        if remembered is not None:
+            return remembered
         cache_key = f"wagtail_civil:feed:{key}"
         cached = cache_get(cache_key)
         if isinstance(cached, bytes):
+            versions.remember_body(key, cached)
             return cached
         obj, info = obj_and_info()
         pages = self.meetings(obj, request)
@@ -294,6 +302,7 @@ class MeetingFeed:
             pages = self.window(pages, day_start)
         data = render_feed(pages, info, request)
         cache_set(cache_key, data)
+        versions.remember_body(key, data)
         return data
 
 

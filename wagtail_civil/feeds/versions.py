@@ -11,6 +11,7 @@ since every write that can change a feed, a site or a page moves it
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,16 @@ from django.http import HttpRequest
 from django.utils import translation
 from wagtail.models import Site
 
-__all__ = ["Version", "identity", "known", "remember", "remember_site"]
+__all__ = [
+    "Version",
+    "forget",
+    "identity",
+    "known",
+    "known_body",
+    "remember",
+    "remember_body",
+    "remember_site",
+]
 
 _LIMIT = 4096  # feeds × languages × hosts a process keeps; all are forgotten past it
 
@@ -32,6 +42,12 @@ class Version:
 
 
 _KNOWN: dict[tuple[Any, ...], Version] = {}
+# The bytes of the versions served last, by version key, up to _BODY_LIMIT bytes in all: a
+# feed of 1,000 meetings is over a megabyte, and reading it back from the cache (a copy into
+# fresh memory) cost more than the rest of the request.
+_BODIES: OrderedDict[str, bytes] = OrderedDict()
+_BODY_LIMIT = 32 * 1024 * 1024
+_body_bytes = 0
 _SITES: dict[tuple[str, str, str], Site] = {}
 _settings_generation = 0
 
@@ -68,6 +84,22 @@ def remember(key: tuple[Any, ...] | None, version: Version) -> None:
     _KNOWN[key] = version
 
 
+def known_body(key: str) -> bytes | None:
+    return _BODIES.get(key)
+
+
+def remember_body(key: str, data: bytes) -> None:
+    """Keep ``data`` in this process, forgetting the oldest bodies past the limit."""
+    global _body_bytes
+    if key in _BODIES or len(data) > _BODY_LIMIT // 4:
+        return
+    _BODIES[key] = data
+    _body_bytes += len(data)
+    while _body_bytes > _BODY_LIMIT and _BODIES:
+        _old_key, old = _BODIES.popitem(last=False)
+        _body_bytes -= len(old)
+
+
 def remember_site(request: HttpRequest, token: str) -> None:
     """Give ``request`` the site found for its host before, while the stamp is the same.
 
@@ -88,10 +120,19 @@ def remember_site(request: HttpRequest, token: str) -> None:
         _SITES[key] = found
 
 
+def forget() -> None:
+    """Forget every remembered version and site, as a process that just started
+    (a benchmark's cold request, a test that plays another server)."""
+    global _body_bytes
+    _KNOWN.clear()
+    _SITES.clear()
+    _BODIES.clear()
+    _body_bytes = 0
+
+
 @receiver(setting_changed)
 def _forget(**kwargs: Any) -> None:
     """A test changed a setting: versions made under the old ones no longer hold."""
     global _settings_generation
     _settings_generation += 1
-    _KNOWN.clear()
-    _SITES.clear()
+    forget()
