@@ -312,6 +312,15 @@ def feed_paths(
 
 
 @pytest.fixture
+def feeds(civil_site, make_meeting, make_organisation, make_category) -> dict[str, str]:
+    """One meeting ("Dialog") in every feed; ``{kind: path}`` for the six kinds of feed."""
+    category = make_category("Kulturföreningar")
+    organisation = make_organisation("Teatersällskapet", categories=[category])
+    meeting = make_meeting("Dialog", hosts=[organisation], agreement=civil_site.agreement)
+    return feed_paths(civil_site, organisation, category, meeting)
+
+
+@pytest.fixture
 def editor(client: Any, admin_user: Any) -> Any:
     """A superuser who works in Swedish, logged in to the admin (a Django test client)."""
     profile = UserProfile.get_for_user(admin_user)

@@ -8,19 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import feed_paths
-
 KINDS = ["all", "index", "agreement", "organisation", "category", "meeting"]
 DEFAULT = "public, max-age=900, stale-while-revalidate=86400, stale-if-error=604800"
-
-
-@pytest.fixture
-def feeds(civil_site, make_meeting, make_organisation, make_category):
-    """One meeting in every feed; ``{kind: path}`` for the six kinds of feed."""
-    category = make_category("Kulturföreningar")
-    organisation = make_organisation("Teatersällskapet", categories=[category])
-    meeting = make_meeting("Dialog", hosts=[organisation], agreement=civil_site.agreement)
-    return feed_paths(civil_site, organisation, category, meeting)
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -14,19 +14,8 @@ from django.test import Client, RequestFactory
 from django.utils.http import http_date, parse_http_date
 from wagtail.models import PageViewRestriction
 
-from tests.app.conftest import feed_paths
 from wagtail_civil.feed_urls import feed_path, feed_urls
 from wagtail_civil.models import AgreementPage, FeedStamp, MeetingPage
-
-
-@pytest.fixture
-def feeds(civil_site, make_meeting, make_organisation, make_category):
-    """One meeting in every feed; ``{kind: path}`` for the six kinds of feed."""
-    category = make_category("Kulturföreningar")
-    organisation = make_organisation("Teatersällskapet", categories=[category])
-    meeting = make_meeting("Dialog", hosts=[organisation], agreement=civil_site.agreement)
-    return feed_paths(civil_site, organisation, category, meeting)
-
 
 # --- addresses -----------------------------------------------------------------------------------
 
