@@ -24,6 +24,30 @@ pytestmark = pytest.mark.browser
 PASSWORD = "nordic-test-password"
 SNIPPETS = "/admin/snippets/wagtail_civil"
 AUTOSAVE_INTERVAL_MS = 500  # Wagtail's default WAGTAIL_AUTOSAVE_INTERVAL, which the tests keep
+# Counts Wagtail's autosave events (they reach the document, as its indicator listens there) and
+# notes when the editor last typed or ticked something.
+AUTOSAVE_WATCH = """
+window.__civilAutosave = {sent: 0, answered: 0, lastEdit: 0, lastAnswer: 0};
+const watch = window.__civilAutosave;
+document.addEventListener("w-autosave:save", () => { watch.sent += 1; });
+for (const name of ["w-autosave:success", "w-autosave:error"]) {
+  document.addEventListener(name, () => {
+    watch.answered += 1;
+    watch.lastAnswer = performance.now();
+  });
+}
+for (const name of ["input", "change"]) {
+  document.addEventListener(name, () => { watch.lastEdit = performance.now(); }, true);
+}
+"""
+# True once no autosave is in flight or due: on a form without autosave at once; after an edit
+# that autosave skipped (nothing changed), 5 s after it.
+AUTOSAVE_SETTLED = """() => {
+  const watch = window.__civilAutosave;
+  if (!watch || !document.querySelector("form[data-w-autosave-interval-value]")) return true;
+  if (watch.sent !== watch.answered) return false;
+  return watch.lastEdit <= watch.lastAnswer || performance.now() - watch.lastEdit > 5000;
+}"""
 
 
 @pytest.fixture
@@ -41,6 +65,7 @@ def admin(browser: Any, live_server: Any, site: CivilSite) -> Iterator[Any]:
     get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", PASSWORD)
     context = browser.new_context(base_url=live_server.url, locale=LOCALE)
     context.set_default_timeout(15_000)
+    context.add_init_script(AUTOSAVE_WATCH)
     page = context.new_page()
     page.goto("/admin/login/")
     page.fill("[name=username]", "redaktor")
@@ -74,6 +99,9 @@ def _publish(page: Any) -> None:
     creating the page. Its autosave waits WAGTAIL_AUTOSAVE_INTERVAL (500 ms) after the last input.
     """
     page.wait_for_timeout(AUTOSAVE_INTERVAL_MS + 250)
+    # On a loaded machine the browser's timer may fire later than that: wait until every
+    # autosave sent was answered and none is still due for an edit made after the last answer.
+    page.wait_for_function(AUTOSAVE_SETTLED, timeout=15_000)
     for _ in range(200):  # at most 10 s
         if not page.in_flight:
             break
