@@ -339,24 +339,34 @@ class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
         row["agreement__slug"] = agreement.slug if agreement else None
         row["agreement__title"] = agreement.title if agreement else None
         row["j_hosts"] = [
-            {"k": n, "i": 0, "o": link.organisation_id, "n": link.organisation.name,
+            {"k": k, "i": i, "o": link.organisation_id, "n": link.organisation.name,
              "s": link.organisation.slug, "l": link.organisation.live}
-            for n, link in enumerate(self.host_links.all())
+            for (k, i), link in _keyed(self.host_links.all())
         ]  # fmt: skip
         row["j_host_categories"] = [c.name for h in self.public_hosts for c in h.categories.all()]
         row["j_categories"] = [c.name for c in self.categories.all()]
         row["j_programme"] = [
-            {"k": n, "i": 0, "t": p.title, "at": p.start_time, "d": p.description}
-            for n, p in enumerate(self.programme.all())
+            {"k": k, "i": i, "t": p.title, "at": p.start_time, "d": p.description}
+            for (k, i), p in _keyed(self.programme.all())
         ]
         row["j_speakers"] = [
-            {"k": n, "i": 0, "n": s.name, "t": s.title, "a": s.affiliation,
+            {"k": k, "i": i, "n": s.name, "t": s.title, "a": s.affiliation,
              "l": s.organisation.live if s.organisation_id else None,
              "o": s.organisation.name if s.organisation_id else None}
-            for n, s in enumerate(self.speakers.all())
+            for (k, i), s in _keyed(self.speakers.all())
         ]  # fmt: skip
         row["j_attending"] = [
-            {"k": n, "i": 0, "s": a.organisation.slug, "l": a.organisation.live}
-            for n, a in enumerate(self.attending_organisations.all())
+            {"k": k, "i": i, "s": a.organisation.slug, "l": a.organisation.live}
+            for (k, i), a in _keyed(self.attending_organisations.all())
         ]
         return row
+
+
+def _keyed(children: Any) -> list[tuple[tuple[Any, int], Any]]:
+    """Each child with the key ``relation()`` orders fetched rows by: its sort order and
+    primary key (the database leaves equal sort orders in any order; PostgreSQL does); for
+    children held in memory (a preview), their place in the list."""
+    items = list(children)
+    if all(item.pk for item in items):
+        return [((item.sort_order, item.pk), item) for item in items]
+    return [((n, 0), item) for n, item in enumerate(items)]
