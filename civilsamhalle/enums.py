@@ -17,6 +17,8 @@ __all__ = [
     "MeetingKind",
     "OrganisationKind",
     "RegistrationKind",
+    "RegistrationSource",
+    "RegistrationStatus",
     "attendance_mode",
 ]
 
@@ -76,7 +78,38 @@ class EventStatus(StrEnum):
 
 class RegistrationKind(StrEnum):
     NONE = "none"
-    EXTERNAL = "external"
+    EXTERNAL = "external"  # a link to another site's form
+    BUILT_IN = "built_in"  # the meeting page's own form, with seats and a waitlist
+
+
+class RegistrationStatus(StrEnum):
+    """Where one person's registration for a meeting stands."""
+
+    CONFIRMED = "confirmed"
+    WAITLISTED = "waitlisted"
+    CANCELLED = "cancelled"
+
+    @property
+    def holds_seat(self) -> bool:
+        """Counts against the meeting's capacity."""
+        return self is RegistrationStatus.CONFIRMED
+
+    @property
+    def is_active(self) -> bool:
+        """Still coming or still waiting: shown to the registrant, told of changes, reminded."""
+        return self is not RegistrationStatus.CANCELLED
+
+
+class RegistrationSource(StrEnum):
+    """How a registration was made: by the resident on the page, or by staff for them."""
+
+    WEB = "web"
+    PHONE = "phone"  # staff typed it in during a phone call
+    DESK = "desk"  # staff typed it in at the reception desk
+
+    @property
+    def by_staff(self) -> bool:
+        return self is not RegistrationSource.WEB
 
 
 class AgreementStatus(StrEnum):

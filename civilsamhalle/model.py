@@ -165,9 +165,11 @@ class Speaker(_Frozen):
 
 
 class Registration(_Frozen):
-    """How to register. Built-in registration with capacity and waitlist comes later."""
+    """How to register: not at all, through another site's form, or the page's own form."""
 
-    kind: RegistrationKind = Field(RegistrationKind.NONE, description="none or external.")
+    kind: RegistrationKind = Field(
+        RegistrationKind.NONE, description="none, external (a link) or built_in (the page's form)."
+    )
     url: HttpUrl | None = Field(
         None,
         validate_default=True,
@@ -175,6 +177,15 @@ class Registration(_Frozen):
     )
     deadline: AwareDatetime | None = Field(
         None, description="Register by, ISO 8601 with offset; before the meeting ends."
+    )
+    opens: AwareDatetime | None = Field(
+        None, description="built_in: registration opens, ISO 8601 with offset; before the deadline."
+    )
+    capacity: int | None = Field(
+        None, ge=1, description="built_in: the number of seats; none for no limit."
+    )
+    waitlist: bool = Field(
+        False, description="built_in: when every seat is taken, new registrations join a waitlist."
     )
 
     @field_validator("url")
@@ -266,12 +277,16 @@ class Meeting(_Frozen):
         problems = rules.meeting_place_problems(
             self.mode, self.status, has_venue=self.venue is not None, online_url=self.online_url
         )
-        deadline = rules.check_registration("none", None, self.registration.deadline, self.end)
+        registration = self.registration
+        deadline = rules.check_registration(
+            "none", None, registration.deadline, self.end, registration.opens
+        )
         for problem in deadline:
-            problem.field = "registration.deadline"
+            problem.field = f"registration.{problem.field}"
         inputs = {
             "online_url": self.online_url,
-            "registration.deadline": self.registration.deadline,
+            "registration.deadline": registration.deadline,
+            "registration.opens": registration.opens,
         }
         raise_at("Meeting", problems + deadline, inputs)
         return self

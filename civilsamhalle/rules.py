@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "venue_missing": "a meeting held in person or hybrid needs a venue; or set mode to 'online'",
     "registration_link_missing": "an external registration needs the registration link",
     "registration_deadline_after_end": "the registration deadline must be before the meeting ends",
+    "registration_opens_after_deadline": "registration must open before its deadline",
     "validity_order": "the agreement must end after it starts ({valid_until} is before "
     "{valid_from})",
     "own_parent": "an organisation cannot be its own parent",
@@ -130,14 +131,22 @@ def meeting_place_problems(
 
 
 def check_registration(
-    kind: str, url: str | None, deadline: dt.datetime | None, end: dt.datetime | None
+    kind: str,
+    url: str | None,
+    deadline: dt.datetime | None,
+    end: dt.datetime | None,
+    opens: dt.datetime | None = None,
 ) -> list[RuleError]:
-    """An external registration has its link; registering closes before the meeting ends."""
+    """An external registration has its link; registering closes before the meeting ends and
+    opens before it closes."""
     problems = []
     if str(kind) == "external" and not (url or "").strip():
         problems.append(RuleError("registration_link_missing", "url"))
     if deadline is not None and end is not None and deadline > end:
         problems.append(RuleError("registration_deadline_after_end", "deadline"))
+    closes = deadline if deadline is not None else end
+    if opens is not None and closes is not None and opens >= closes:
+        problems.append(RuleError("registration_opens_after_deadline", "opens"))
     return problems
 
 

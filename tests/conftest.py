@@ -87,4 +87,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(needs_postgres)
         if item.get_closest_marker("browser") and not has_chromium:
             item.add_marker(needs_chromium)
-

@@ -42,7 +42,7 @@ class LocalDateTimeField(forms.DateTimeField):
 class MeetingPageForm(WagtailAdminPageForm):
     """The meeting page's edit form; only the date-time fields differ from Wagtail's."""
 
-    local_datetime_fields = ("start", "end", "registration_deadline")
+    local_datetime_fields = ("start", "end", "registration_deadline", "registration_opens")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

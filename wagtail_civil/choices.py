@@ -23,6 +23,8 @@ from civilsamhalle.enums import (
     MeetingKind,
     OrganisationKind,
     RegistrationKind,
+    RegistrationSource,
+    RegistrationStatus,
 )
 
 from .feed_words import kind_label
@@ -35,6 +37,8 @@ __all__ = [
     "MEETING_KIND_CHOICES",
     "ORGANISATION_KIND_CHOICES",
     "REGISTRATION_KIND_CHOICES",
+    "REGISTRATION_SOURCE_CHOICES",
+    "REGISTRATION_STATUS_CHOICES",
 ]
 
 ORGANISATION_KIND_CHOICES = [
@@ -81,6 +85,22 @@ REGISTRATION_KIND_CHOICES = [
         RegistrationKind.EXTERNAL.value,
         pgettext_lazy("meeting sign-up", "Registration through a link"),
     ),
+    (
+        RegistrationKind.BUILT_IN.value,
+        pgettext_lazy("meeting sign-up", "Registration on this page"),
+    ),
+]
+
+REGISTRATION_STATUS_CHOICES = [
+    (RegistrationStatus.CONFIRMED.value, pgettext_lazy("registration status", "Confirmed")),
+    (RegistrationStatus.WAITLISTED.value, pgettext_lazy("registration status", "On the waitlist")),
+    (RegistrationStatus.CANCELLED.value, pgettext_lazy("registration status", "Cancelled")),
+]
+
+REGISTRATION_SOURCE_CHOICES = [
+    (RegistrationSource.WEB.value, pgettext_lazy("how a registration was made", "On the web")),
+    (RegistrationSource.PHONE.value, pgettext_lazy("how a registration was made", "By phone")),
+    (RegistrationSource.DESK.value, pgettext_lazy("how a registration was made", "At the desk")),
 ]
 
 AGREEMENT_STATUS_CHOICES = [

@@ -25,6 +25,7 @@ __all__ = [
     "datetime_html",
     "deadline_html",
     "deadline_passed",
+    "end_of_deadline",
     "is_whole_day",
     "local",
     "time_html",
@@ -122,12 +123,17 @@ def is_whole_day(value: dt.datetime) -> bool:
     return local(value).time() == dt.time(0)
 
 
-def deadline_passed(deadline: dt.datetime, now: dt.datetime) -> bool:
-    """Whether ``now`` is past the deadline; a deadline given as a day lasts the whole day."""
+def end_of_deadline(deadline: dt.datetime) -> dt.datetime:
+    """The moment a deadline is over: a deadline given as a day lasts the whole day."""
     if is_whole_day(deadline):
         next_day = local(deadline).date() + dt.timedelta(days=1)
-        deadline = dt.datetime.combine(next_day, dt.time(0), ZoneInfo(conf.time_zone()))
-    return now >= deadline
+        return dt.datetime.combine(next_day, dt.time(0), ZoneInfo(conf.time_zone()))
+    return deadline
+
+
+def deadline_passed(deadline: dt.datetime, now: dt.datetime) -> bool:
+    """Whether ``now`` is past the deadline; a deadline given as a day lasts the whole day."""
+    return now >= end_of_deadline(deadline)
 
 
 def deadline_html(value: dt.datetime | None) -> SafeString | str:

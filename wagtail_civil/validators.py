@@ -43,6 +43,9 @@ MESSAGES: dict[str, Any] = {
     "venue_missing": _("Say where the meeting is held, or choose “Online”."),
     "registration_link_missing": _("Give the link where people register."),
     "registration_deadline_after_end": _("The deadline must be before the meeting ends."),
+    "registration_opens_after_deadline": _(
+        "Registration must open before the deadline (or, without one, before the meeting ends)."
+    ),
     "validity_order": _("The agreement cannot end before it starts."),
     "organisation_number_characters": _(
         "“%(value)s” may contain only digits, spaces and a hyphen."

@@ -27,7 +27,6 @@ if importlib.util.find_spec("wagtail.admin.ui.autosave") is None:  # Wagtail 7.0
 AUTOSAVE = {"HTTP_ACCEPT": "application/json"}
 
 
-
 def _form(editor, url: str, field: str):
     html = editor.get(url).content.decode()
     for index in range(html.count("<form")):

@@ -18,7 +18,6 @@ SNIPPETS = "/admin/snippets/wagtail_civil"
 CHOOSERS = "/admin/snippets/choose/wagtail_civil"
 
 
-
 @pytest.fixture
 def content(civil_site, make_organisation, make_category, make_meeting, make_agreement):
     """Two of everything: one whose name starts with "Kultur", one without."""

@@ -20,7 +20,6 @@ SCHEME = "Only http and https links can be used: “%(value)s” is a “%(schem
 LINK_MISSING = "An online meeting needs the link participants join by."
 
 
-
 def swedish(message: str, **params: str) -> str:
     with translation.override("sv"):
         text = gettext(message)

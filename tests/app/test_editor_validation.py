@@ -22,7 +22,6 @@ pytestmark = pytest.mark.django_db
 END_BEFORE_START = "The meeting must end after it starts."
 
 
-
 def _in_swedish(message: str) -> str:
     """``message`` as a Swedish editor reads it (the same text until a catalogue exists)."""
     with translation.override("sv"):

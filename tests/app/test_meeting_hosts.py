@@ -18,7 +18,6 @@ BEFORE = [("wagtail_civil", "0002_unicode_slugs")]
 AFTER = [("wagtail_civil", "0003_meeting_hosts")]
 
 
-
 @pytest.mark.django_db
 def test_the_meeting_form_picks_hosts_in_the_organisation_chooser(
     editor, civil_site, make_organisation

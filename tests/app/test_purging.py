@@ -45,6 +45,7 @@ def delete_snippet(obj: Any) -> None:
         log(instance=obj, action="wagtail.delete")
         obj.delete()
 
+
 HOST = "testserver"  # the test site's host, port 80
 
 

@@ -41,7 +41,6 @@ NORDIC_NAMES = [
 UNICODE = pytest.mark.parametrize("allow_unicode", [True, False], ids=["unicode", "ascii"])
 
 
-
 def _add_form(editor, kind: str):
     """The admin's own add form, every hidden field included, as a browser would post it."""
     html = editor.get(ADD[kind]).content.decode()

@@ -336,8 +336,13 @@ def test_the_meeting_page_invites_in_the_readers_language(
 
 
 def panel_headings(response) -> list[str]:
+    """The headings of the form's panels and of its tabs."""
     soup = BeautifulSoup(response.content.decode(), "html.parser")
-    return [h.get_text(" ", strip=True) for h in soup.select(".w-panel__heading")]
+    panels = [h.get_text(" ", strip=True) for h in soup.select(".w-panel__heading")]
+    # A tab's own text, without its error counter.
+    return panels + [
+        tab.find(string=True, recursive=False).strip() for tab in soup.select("[role=tab]")
+    ]
 
 
 @pytest.mark.parametrize(

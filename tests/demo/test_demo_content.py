@@ -161,7 +161,8 @@ def test_the_october_meeting_is_in_the_council_seats_categories(demo):
 
 def test_four_open_meetings_add_up_to_the_published_totals(demo):
     held = [
-        m for m in MeetingPage.objects.live().filter(kind="open_meeting").order_by("start")
+        m
+        for m in MeetingPage.objects.live().filter(kind="open_meeting").order_by("start")
         if m.end < timezone.now()
     ]
     assert len(held) == 4
@@ -241,8 +242,8 @@ def test_the_cancelled_meeting_was_published_then_cancelled(demo):
     assert page.live and page.status == "cancelled" and page.start > timezone.now()
     assert page.sequence >= 1
     statuses = [
-        r.content["status"] for r in Revision.page_revisions.filter(object_id=str(page.pk))
-        .order_by("created_at", "pk")
+        r.content["status"]
+        for r in Revision.page_revisions.filter(object_id=str(page.pk)).order_by("created_at", "pk")
     ]
     assert statuses[0] == "scheduled" and statuses[-1] == "cancelled"
 
@@ -317,8 +318,11 @@ def test_reloading_later_raises_the_sequence_of_moved_meetings_only(load):
     after = dict(MeetingPage.objects.values_list("title", "sequence"))
     assert after["Dialog om ofrivillig ensamhet"] == before["Dialog om ofrivillig ensamhet"] + 1
     assert after[CANCELLED_MEETING] == before[CANCELLED_MEETING] + 1
-    for unchanged in ("Stormöte 1: gemensamma spelregler", OCTOBER_MEETING,
-                      "Dialog om sommarens utmaningar"):
+    for unchanged in (
+        "Stormöte 1: gemensamma spelregler",
+        OCTOBER_MEETING,
+        "Dialog om sommarens utmaningar",
+    ):
         assert after[unchanged] == before[unchanged], unchanged
 
 

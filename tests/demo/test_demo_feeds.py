@@ -33,9 +33,7 @@ from wagtail_civil.models import (
 
 CANCELLED_MEETING = "Dialog om föreningslokaler"
 OCTOBER_MEETING = "Stormöte om det digitala utanförskapet"
-_CALENDAR_LINK = re.compile(
-    r"""(?:webcal|https?)://[^"'\s<>]+?\.ics|(?<=href=")/[^"]+?\.ics"""
-)
+_CALENDAR_LINK = re.compile(r"""(?:webcal|https?)://[^"'\s<>]+?\.ics|(?<=href=")/[^"]+?\.ics""")
 
 
 @dataclass
@@ -97,8 +95,14 @@ def test_every_calendar_link_on_a_page_is_a_feed_of_a_public_object(crawl):
 
 
 def test_the_pages_offer_the_feeds_of_everything_public(crawl):
-    kinds = {"calendar/all.ics", "calendar/meetings/", "calendar/agreements/",
-             "calendar/organisations/", "calendar/categories/", "calendar/meeting/"}
+    kinds = {
+        "calendar/all.ics",
+        "calendar/meetings/",
+        "calendar/agreements/",
+        "calendar/organisations/",
+        "calendar/categories/",
+        "calendar/meeting/",
+    }
     for prefix in kinds:
         wanted = {p for p in crawl.expected if p.startswith("/" + prefix)}
         assert wanted and wanted <= crawl.links, (prefix, wanted - crawl.links)
@@ -130,8 +134,12 @@ def test_the_october_meeting_is_in_its_feeds_at_18_stockholm_time(demo, crawl):
     october = meeting(OCTOBER_MEETING)
     host = october.hosts.get()
     category = OrganisationCategory.objects.get(name="Trossamfunden")
-    for path in (feed_path("all"), feed_path("organisation", host),
-                 feed_path("category", category), feed_path("meeting", october)):
+    for path in (
+        feed_path("all"),
+        feed_path("organisation", host),
+        feed_path("category", category),
+        feed_path("meeting", october),
+    ):
         event = crawl.feeds[path].events[str(october.uid)]
         start = event["DTSTART"]
         assert start.params["TZID"] == "Europe/Stockholm", path

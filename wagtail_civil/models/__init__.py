@@ -15,6 +15,7 @@ from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
 from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
+from .registrations import Registration, RegistrationQuerySet, SeatLock
 
 __all__ = [
     "AgreementCommitment",
@@ -35,5 +36,8 @@ __all__ = [
     "OrganisationIndexPage",
     "OrganisationQuerySet",
     "PrincipleBlock",
+    "Registration",
+    "RegistrationQuerySet",
+    "SeatLock",
     "SteeringGroupMember",
 ]

@@ -48,17 +48,36 @@ organisers_panels = [
     # A short list: every category visible at once, ticked without Ctrl-click.
     FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
     MultiFieldPanel(
-        [
-            FieldPanel("registration_kind"),
-            FieldPanel("registration_url"),
-            FieldPanel("registration_deadline"),
-        ],
-        # Translators: heading over how people sign up for the meeting
-        heading=pgettext_lazy("meeting sign-up", "Registration"),
-    ),
-    MultiFieldPanel(
         [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
         heading=_("Public contact"),
+    ),
+]
+registration_panels = [
+    FieldPanel("registration_kind"),
+    FieldPanel("registration_url"),
+    FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_deadline")]),
+    MultiFieldPanel(
+        [
+            FieldRowPanel(
+                [FieldPanel("registration_capacity"), FieldPanel("registration_waitlist")]
+            ),
+            FieldRowPanel(
+                [FieldPanel("registration_reminder"), FieldPanel("registration_reminder_hours")]
+            ),
+        ],
+        heading=_("Seats and reminder"),
+    ),
+    MultiFieldPanel(
+        [
+            FieldPanel("registration_ask_organisation"),
+            FieldRowPanel(
+                [FieldPanel("registration_ask_phone"), FieldPanel("registration_phone_reason")]
+            ),
+            FieldPanel("registration_ask_access_needs"),
+            FieldPanel("registration_ask_dietary_needs"),
+            FieldPanel("registration_privacy"),
+        ],
+        heading=_("What the form asks"),
     ),
 ]
 afterwards_panels = [
@@ -84,6 +103,8 @@ edit_handler = TabbedInterface(
         ObjectList(content_panels, heading=_("Meeting")),
         ObjectList(place_panels, heading=_("Place")),
         ObjectList(organisers_panels, heading=_("Organisers")),
+        # Translators: tab over how people sign up for the meeting
+        ObjectList(registration_panels, heading=pgettext_lazy("meeting sign-up", "Registration")),
         ObjectList(afterwards_panels, heading=_("Afterwards")),
         ObjectList(Page.promote_panels, heading=_("Promote")),
         ObjectList(Page.settings_panels, heading=_("Settings")),

@@ -34,6 +34,7 @@ from ..validators import HttpUrlField, HttpUrlValidator, RulesCleanMixin, rule_e
 from . import meeting_panels as panels
 from .calendar_identity import CalendarIdentityMixin
 from .meeting_queryset import MeetingPageManager
+from .meeting_registration import BuiltInRegistrationMixin
 from .meeting_rows import FEED_FIELDS, meeting_from_row
 from .mixins import lines
 
@@ -41,7 +42,12 @@ __all__ = ["MeetingPage"]
 
 Mode, Status = domain.AttendanceMode, domain.EventStatus
 # The core's name of a field → the form's, for the rules of civilsamhalle.rules.
-_FIELDS = {"venue": "venue_name", "url": "registration_url", "deadline": "registration_deadline"}
+_FIELDS = {
+    "venue": "venue_name",
+    "url": "registration_url",
+    "deadline": "registration_deadline",
+    "opens": "registration_opens",
+}
 # A rule is not judged when the form rejected a field it reads: it would read the old value.
 _READS = {
     "end": ("start",),
@@ -49,11 +55,12 @@ _READS = {
     "online_url": ("mode", "status"),
     "registration_url": ("registration_kind",),
     "registration_deadline": ("end",),
+    "registration_opens": ("registration_deadline", "end"),
 }
 _TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
+class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, BuiltInRegistrationMixin, Page):
     """One meeting, with everything a resident needs before it and what came out of it after.
 
     ``uid`` and ``sequence`` are its identity in calendars, kept by ``CalendarIdentityMixin``.
@@ -225,6 +232,7 @@ class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
             "venue_name", "street_address", "postal_code", "locality", "latitude", "longitude",
             "online_url", "programme", "speakers", "hosts", "municipal_hosts", "agreement",
             "categories", "registration_kind", "registration_url", "registration_deadline",
+            "registration_opens", "registration_capacity", "registration_waitlist",
             "contact_name", "contact_email", "contact_phone", "attending_organisations",
             "attendance_organisations", "attendance_people", "attendance_municipal_staff",
             "outcome", "minutes", "follow_up",
@@ -256,7 +264,11 @@ class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, Page):
             online_url=self.online_url,
         )
         problems += rules.check_registration(
-            self.registration_kind, self.registration_url, self.registration_deadline, self.end
+            self.registration_kind,
+            self.registration_url,
+            self.registration_deadline,
+            self.end,
+            self.registration_opens if self.has_built_in_registration else None,
         )
         errors: dict[str, Any] = {}
         for problem in problems:
