@@ -126,6 +126,7 @@ MEDIA_ROOT = BASE_DIR / "media" / XDIST_WORKER
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DEFAULT_FROM_EMAIL = "Testkommun <noreply@testkommun.example.org>"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Wagtail 7.0 (django-tasks < 0.8) updates the search index in a task enqueued when the
@@ -137,3 +138,11 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
+
+# Registration emails are queued in a backend of their own that only keeps what is queued: a test
+# sees that nothing was sent inside the request, then runs the queue (tests/app/task_queue.py).
+TASKS["emails"] = {
+    "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+    "ENQUEUE_ON_COMMIT": False,
+}
+WAGTAIL_CIVIL_TASK_BACKEND = "emails"

@@ -14,11 +14,13 @@ class WagtailCivilConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
         from .feeds import stamp
         from .purging import connect_signals
-        from .registration import publishing
+        from .registration import changes, notices, publishing
 
         stamp.connect()  # moves the feeds' change stamp on every write a feed can show
         connect_signals()  # purges feeds from front-end caches when a site has configured them
         publishing.connect()  # gives the waitlist the seats an editor adds
+        notices.connect()  # queues the registrants' and editors' emails
+        changes.connect()  # tells registrants when their meeting moves or is cancelled
 
 
 def civil_model(name: str) -> Any:

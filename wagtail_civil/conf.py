@@ -143,3 +143,18 @@ def feed_cache_timeout() -> int:
     Keys change whenever content does, so this only bounds how long unused entries take space.
     """
     return int(getattr(settings, "WAGTAIL_CIVIL_FEED_CACHE_TIMEOUT", 7 * 24 * 3600))
+
+
+def task_backend() -> str:
+    """The tasks backend (a key of ``TASKS``) registration emails are queued in:
+    ``WAGTAIL_CIVIL_TASK_BACKEND``, ``default`` unless set (docs/registration.md)."""
+    return getattr(settings, "WAGTAIL_CIVIL_TASK_BACKEND", "default")
+
+
+def registration_notify() -> list[str]:
+    """Addresses told when a meeting's seats are 80 % and 100 % taken, besides the meeting's
+    contact email: ``WAGTAIL_CIVIL_REGISTRATION_NOTIFY``, a list (empty unless set)."""
+    addresses = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_NOTIFY", None) or []
+    if isinstance(addresses, str):
+        addresses = [addresses]
+    return [address.strip() for address in addresses if address and address.strip()]

@@ -30,6 +30,7 @@ __all__ = [
     "local",
     "time_html",
     "time_range_html",
+    "time_range_text",
 ]
 
 
@@ -108,6 +109,20 @@ def time_range_html(obj: Any, *, weekday: bool = True) -> SafeString | str:
     return format_html(
         "{} – {}", datetime_html(start, weekday=weekday), datetime_html(end, weekday=weekday)
     )
+
+
+def time_range_text(obj: Any) -> str:
+    """:func:`time_range_html` as plain text, for emails: "tisdag 13 oktober 2026, 18:00–21:00"."""
+    start, end = getattr(obj, "start", None), getattr(obj, "end", None)
+    if not isinstance(start, dt.datetime):
+        return ""
+    first = local(start)
+    if not isinstance(end, dt.datetime) or end <= start:
+        return _date_time_text(first)
+    last = local(end)
+    if first.date() == last.date():
+        return f"{_date_time_text(first)}–{_time_text(last)}"
+    return f"{_date_time_text(first)} – {_date_time_text(last)}"
 
 
 def time_html(value: dt.time | None) -> SafeString | str:

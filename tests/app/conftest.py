@@ -345,3 +345,13 @@ def stub_templates(settings: Any, tmp_path: Any) -> Any:
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
     return tmp_path
+
+
+@pytest.fixture
+def email_queue() -> Iterator[Any]:
+    """The registration emails' queue, empty at the start and end (tests/app/task_queue.py)."""
+    from tests.app import task_queue
+
+    task_queue.clear()
+    yield task_queue
+    task_queue.clear()

@@ -5,6 +5,7 @@ application server never falls back to the demo's DEBUG settings). docs/deployme
 every variable; ``manage.py check --deploy`` passes with the documented ones set.
 """
 
+import importlib.util
 import os
 
 import dj_database_url
@@ -130,6 +131,21 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_USE_SSL = _flag("EMAIL_USE_SSL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# --- background tasks: registration emails ------------------------------------------------------
+# Queued in the database and sent by a worker beside gunicorn (docs/registration-emails.md):
+#   manage.py db_worker --backend emails
+# Wagtail's own tasks (search index updates) stay immediate, as without this block, so a stopped
+# worker delays emails and nothing else. Reminders: manage.py send_registration_reminders from
+# cron or a systemd timer.
+_TASKS = "django.tasks" if importlib.util.find_spec("django.tasks") else "django_tasks"
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+TASKS = {
+    "default": {"BACKEND": f"{_TASKS}.backends.immediate.ImmediateBackend"},
+    "emails": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WAGTAIL_CIVIL_TASK_BACKEND = "emails"
+WAGTAIL_CIVIL_REGISTRATION_NOTIFY = _list("WAGTAIL_CIVIL_REGISTRATION_NOTIFY")
 
 # --- logs: to standard error, where gunicorn and the service manager collect them ---------------
 LOGGING = {
