@@ -21,7 +21,7 @@ def _backend() -> Any:
 
 def queued() -> list[tuple[str, tuple[Any, ...]]]:
     """``(task name, args)`` of every task waiting, in the order queued."""
-    return [(result.task.name, tuple(result.args)) for result in _backend().results]
+    return [(result.task.module_path, tuple(result.args)) for result in _backend().results]
 
 
 def run_queue() -> int:
