@@ -4,6 +4,7 @@ and that each is queued as a task, never sent inside the request."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from email.message import Message
 from typing import Any
 
@@ -11,6 +12,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import close_old_connections
 from django.utils import timezone
 
 from civilsamhalle.enums import RegistrationSource
@@ -19,6 +21,7 @@ from tests.feedcheck import read_feed
 from wagtail_civil.dates import local
 from wagtail_civil.models import MeetingPage, Registration
 from wagtail_civil.registration.links import personal_path, personal_url
+from wagtail_civil.registration.reminders import send_due
 from wagtail_civil.registration.seats import cancel, register
 from wagtail_civil.registration.tasks import enqueue, send_registration_reminders
 
@@ -351,6 +354,44 @@ def test_a_failed_send_gives_the_claim_back(tomorrow, email_queue, settings):
     assert Registration.objects.get(meeting=tomorrow).reminder_sent_at is None
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_registration_reminders.func() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_workers_running_at_once_send_each_reminder_once(make_meeting):
+    """Four workers run the reminders at the same moment over 40 registrants: each registrant
+    is claimed by exactly one of them (the conditional UPDATE), so gets exactly one email."""
+    meeting = make_meeting(
+        start=timezone.now() + dt.timedelta(hours=24),
+        registration_kind="built_in",
+        registration_capacity=40,
+        registration_reminder_hours=48,
+    )
+    for n in range(40):
+        early(meeting, f"Deltagare {n} Åström", f"p{n}@example.se")
+    barrier = threading.Barrier(4)
+    sent: list[int] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            barrier.wait()
+            sent.append(send_due())
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            close_old_connections()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(sent) == 40
+    addresses = [m.to[0] for m in mail.outbox]
+    assert len(addresses) == len(set(addresses)) == 40
+    assert send_due() == 0
 
 
 def test_tasks_are_queued_in_the_configured_backend(meeting, email_queue):
