@@ -70,3 +70,36 @@ def _check_uid_domain() -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.compatibility)
+def check_registration_emails(app_configs, **kwargs):  # noqa: ANN001, ANN201
+    """The tasks backend the registration emails are queued in exists, and the editors'
+    addresses are addresses: otherwise emails would fail in a worker, unseen."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    messages = []
+    alias = conf.task_backend()
+    backends = getattr(settings, "TASKS", None)
+    if backends is not None and alias not in backends:
+        messages.append(
+            Error(
+                f"WAGTAIL_CIVIL_TASK_BACKEND {alias!r} is not a key of TASKS.",
+                hint="Registration emails are queued there (docs/registration.md).",
+                id="wagtail_civil.E020",
+            )
+        )
+    notify = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_NOTIFY", None) or []
+    for address in [notify] if isinstance(notify, str) else notify:
+        try:
+            validate_email(address)
+        except (ValidationError, TypeError):
+            messages.append(
+                Error(
+                    f"WAGTAIL_CIVIL_REGISTRATION_NOTIFY holds {address!r}, not an email address.",
+                    hint='A list of addresses, e.g. ["kansliet@kommun.se"].',
+                    id="wagtail_civil.E021",
+                )
+            )
+    return messages

@@ -410,3 +410,15 @@ class _Out:
 
     def flush(self) -> None:
         pass
+
+
+def test_check_reports_a_missing_backend_and_a_bad_address(settings):
+    from wagtail_civil.checks import check_registration_emails
+
+    assert check_registration_emails(None) == []
+    settings.WAGTAIL_CIVIL_TASK_BACKEND = "mejl"
+    settings.WAGTAIL_CIVIL_REGISTRATION_NOTIFY = ["kansliet@ulricehamn.example.se", "Åsa Öberg"]
+    assert [m.id for m in check_registration_emails(None)] == [
+        "wagtail_civil.E020",
+        "wagtail_civil.E021",
+    ]

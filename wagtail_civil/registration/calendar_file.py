@@ -16,9 +16,11 @@ raised SEQUENCE, a cancelled one's ``STATUS:CANCELLED``, both under the same UID
 
 from __future__ import annotations
 
+from email.message import MIMEPart
 from email.mime.text import MIMEText
 from typing import Any
 
+import django
 from anyascii import anyascii
 from django.utils import translation
 from django.utils.text import slugify
@@ -52,14 +54,29 @@ def meeting_ics(meeting: Any, language: str) -> bytes:
         return feed_bytes([meeting.to_domain()], info, feed_labels(language))
 
 
-def calendar_attachment(meeting: Any, language: str) -> MIMEText:
-    """The ``.ics`` as a MIME part: ``text/calendar; method=PUBLISH``, named after the meeting.
+def calendar_attachment(meeting: Any, language: str) -> MIMEText | MIMEPart:
+    """The ``.ics`` as a MIME part for ``EmailMessage.attach()``: ``text/calendar;
+    method=PUBLISH``, named after the meeting.
 
     RFC 6047 asks for the ``method`` parameter to match the calendar's METHOD; some programs
-    (Outlook) only offer to add a calendar part that has it.
+    (Outlook) only offer to add a calendar part that has it. Django 6 takes the standard
+    library's modern ``MIMEPart`` (and deprecates the legacy ``MIMEBase``), Django 5.2 only the
+    legacy one.
     """
-    part = MIMEText(meeting_ics(meeting, language).decode("utf-8"), "calendar", "utf-8")
-    part.set_param("method", METHOD)
+    text = meeting_ics(meeting, language).decode("utf-8")
     filename = f"{slugify(anyascii(meeting.title)) or 'meeting'}.ics"
+    if django.VERSION >= (6, 0):
+        modern = MIMEPart()
+        modern.set_content(
+            text,
+            subtype="calendar",
+            charset="utf-8",
+            disposition="attachment",
+            filename=filename,
+            params={"method": METHOD},
+        )
+        return modern
+    part = MIMEText(text, "calendar", "utf-8")
+    part.set_param("method", METHOD)
     part.add_header("Content-Disposition", "attachment", filename=filename)
     return part
