@@ -10,6 +10,11 @@ from __future__ import annotations
 try:
     from django.tasks import task, task_backends
 except ImportError:  # Django < 6
-    from django_tasks import task, task_backends  # type: ignore[no-redef]
+    from django_tasks import task  # type: ignore[no-redef]
+
+    try:
+        from django_tasks import task_backends  # type: ignore[no-redef]
+    except ImportError:  # django-tasks < 0.8 (Wagtail 7.0) named the backends "tasks"
+        from django_tasks import tasks as task_backends  # type: ignore[no-redef]
 
 __all__ = ["task", "task_backends"]
