@@ -52,9 +52,10 @@ def registrant_message(registration: Registration, kind: Kind) -> EmailMessage |
     (no email address, or the personal data was deleted)."""
     if not registration.email or registration.erased_at is not None:
         return None
+    kind = Kind(kind)
     meeting = registration.meeting
     with translation.override(language_of(registration)):
-        subject, intro = _words(registration, Kind(kind))
+        subject, intro = _words(registration, kind)
         body = render_to_string(TEMPLATE, _context(registration, kind, intro))
         message = EmailMessage(
             subject=subject,
