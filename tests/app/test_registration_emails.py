@@ -366,7 +366,7 @@ def test_a_failed_send_gives_the_claim_back(tomorrow, email_queue, settings):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_workers_running_at_once_send_each_reminder_once(make_meeting):
     """Four workers run the reminders at the same moment over 40 registrants: each registrant
     is claimed by exactly one of them (the conditional UPDATE), so gets exactly one email."""

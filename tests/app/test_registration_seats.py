@@ -179,7 +179,7 @@ def test_erasing_keeps_the_counts(stormote):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_threads_never_overbook(make_meeting):
     """60 people press Register at once for 25 seats: 25 get one, 35 the waitlist."""
     meeting = make_meeting(
