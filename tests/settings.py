@@ -146,3 +146,27 @@ TASKS["emails"] = {
     "ENQUEUE_ON_COMMIT": False,
 }
 WAGTAIL_CIVIL_TASK_BACKEND = "emails"
+
+
+# The database backend and its worker, as the example site's production settings use them, where
+# the installed versions run together: django-tasks-db needs Django 6 or django-tasks >= 0.12,
+# and make test-lowest has Wagtail 7.0's django-tasks 0.7 (tests/app/test_registration_worker.py
+# says so when it skips).
+def _database_tasks_usable() -> bool:
+    from importlib.metadata import PackageNotFoundError, version
+    from importlib.util import find_spec
+
+    if find_spec("django_tasks_db") is None:
+        return False
+    if find_spec("django.tasks") is not None:
+        return True
+    try:
+        major, minor = (int(part) for part in version("django-tasks").split(".")[:2])
+    except (PackageNotFoundError, ValueError):
+        return False
+    return (major, minor) >= (0, 12)
+
+
+if _database_tasks_usable():
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS["database"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}
