@@ -431,3 +431,26 @@ def test_check_reports_a_missing_backend_and_a_bad_address(settings):
         "wagtail_civil.E020",
         "wagtail_civil.E021",
     ]
+
+
+def test_without_a_worker_the_default_backend_sends_after_commit(
+    meeting, settings, django_capture_on_commit_callbacks
+):
+    """A site that configures no tasks (the demo) gets Django's immediate backend: the email
+    goes once the registration has committed, not before."""
+    settings.WAGTAIL_CIVIL_TASK_BACKEND = "default"
+    with django_capture_on_commit_callbacks(execute=False) as waiting:
+        register(meeting, name="Åsa Öberg", email="asa@example.se", language="sv")
+    assert mail.outbox == []
+    for callback in waiting:
+        callback()
+    assert [m.subject for m in mail.outbox] == [
+        "Anmälan bekräftad: Stormöte om digitalt utanförskap"
+    ]
+
+
+def test_no_email_once_the_personal_data_is_deleted(meeting, sign_up, email_queue):
+    åsa = sign_up(meeting, "Åsa Öberg", "asa@example.se").registration
+    åsa.erase_personal_data()
+    email_queue.run_queue()
+    assert mail.outbox == []
