@@ -454,3 +454,18 @@ def test_no_email_once_the_personal_data_is_deleted(meeting, sign_up, email_queu
     åsa.erase_personal_data()
     email_queue.run_queue()
     assert mail.outbox == []
+
+
+def test_a_meeting_moved_after_its_reminder_is_reminded_of_again(
+    tomorrow, email_queue, django_capture_on_commit_callbacks
+):
+    early(tomorrow, "Åsa Öberg", "asa@example.se")
+    assert send_registration_reminders.func() == 1
+    publish_changed(
+        tomorrow, django_capture_on_commit_callbacks, start=tomorrow.start + dt.timedelta(hours=3),
+        end=tomorrow.end + dt.timedelta(hours=3),
+    )  # fmt: skip
+    assert send_registration_reminders.func() == 1
+    place_only = publish_changed(tomorrow, django_capture_on_commit_callbacks, venue_name="Trädet")
+    assert place_only.sequence == tomorrow.sequence + 2  # told, but the time is the same:
+    assert send_registration_reminders.func() == 0  # no third reminder

@@ -4,7 +4,8 @@ are told, each with the updated ``.ics``.
 "Moved" is what raises the page's SEQUENCE (:mod:`..models.calendar_identity`: another time,
 place, online link or status), so the registrants are told exactly when calendars are: a
 corrected typo tells no one. The SEQUENCE before the save is read just before it is written
-(``pre_save``) and compared when Wagtail says the page was published.
+(``pre_save``) and compared when Wagtail says the page was published. A meeting moved to
+another start is reminded of again before its new date.
 """
 
 from __future__ import annotations
@@ -29,18 +30,20 @@ def _remember(sender: Any, instance: Any, **kwargs: Any) -> None:
         return
     if not instance.has_built_in_registration or kwargs.get("update_fields") is not None:
         return
-    stored = MeetingPage.objects.filter(pk=instance.pk).values_list("sequence", flat=True)
+    stored = MeetingPage.objects.filter(pk=instance.pk).values_list("sequence", "start")
     setattr(instance, _BEFORE, stored.first())
 
 
 def _published(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from ..models import MeetingPage
+    from ..models import MeetingPage, Registration
 
     if not isinstance(instance, MeetingPage) or not instance.has_built_in_registration:
         return
     before = instance.__dict__.pop(_BEFORE, None)
-    if before is None or instance.sequence <= before:
+    if before is None or instance.sequence <= before[0]:
         return
+    if instance.start != before[1]:
+        Registration.objects.filter(meeting=instance).update(reminder_sent_at=None)
     kind = Kind.MEETING_CANCELLED if instance.is_cancelled else Kind.MEETING_CHANGED
     transaction.on_commit(lambda: _queue(instance.pk, kind))
 
