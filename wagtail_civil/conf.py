@@ -143,3 +143,20 @@ def feed_cache_timeout() -> int:
     Keys change whenever content does, so this only bounds how long unused entries take space.
     """
     return int(getattr(settings, "WAGTAIL_CIVIL_FEED_CACHE_TIMEOUT", 7 * 24 * 3600))
+
+
+def registration_retention_days() -> int:
+    """Days after a meeting that registrants' personal data is kept
+    (``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``); the form's privacy text names it."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90))
+
+
+def registration_rate_limit() -> tuple[int, int] | None:
+    """How many registration attempts one client may post to one meeting, and in how many
+    seconds (``WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT``, default ``(10, 600)``); ``None``: no
+    limit (e.g. for a load test from one address)."""
+    limit = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT", (10, 600))
+    if limit is None:
+        return None
+    count, seconds = limit
+    return int(count), int(seconds)
