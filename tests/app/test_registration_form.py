@@ -15,12 +15,13 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.app.conftest import next_week_at, publish
 from tests.app.page_html import assert_well_formed_page, parse
+from wagtail_civil.checks import check_settings
 from wagtail_civil.models import MeetingPage, Registration
 from wagtail_civil.registration import seats
 from wagtail_civil.registration.tokens import read_token
@@ -431,3 +432,15 @@ def test_csrf_is_enforced_on_the_form(stormote):
     response = browser.post(stormote.url, {**typed(), "csrfmiddlewaretoken": token})
     assert response.status_code == 303
     assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize("limit", [10, (10,), (0, 600), ("ten", 600), "10/600"])
+def test_a_malformed_rate_limit_is_reported_by_check(limit):
+    with override_settings(WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT=limit):
+        assert "wagtail_civil.E003" in [m.id for m in check_settings(None)]
+
+
+@pytest.mark.parametrize("limit", [None, (10, 600), [3, 60]])
+def test_a_good_rate_limit_passes_check(limit):
+    with override_settings(WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT=limit):
+        assert "wagtail_civil.E003" not in [m.id for m in check_settings(None)]
