@@ -451,3 +451,28 @@ def test_a_malformed_rate_limit_is_reported_by_check(limit):
 def test_a_good_rate_limit_passes_check(limit):
     with override_settings(WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT=limit):
         assert "wagtail_civil.E003" not in [m.id for m in check_settings(None)]
+
+
+def test_the_preview_of_a_meeting_being_added_shows_the_form(rf, civil_site, admin_user):
+    """An editor sees the form before the page has an id or an address, and with seats."""
+    from tests.app.test_preview import _unsaved_child
+
+    start = next_week_at()
+    page = MeetingPage(
+        title="Nytt stormöte",
+        slug="nytt-stormote",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        venue_name="Folkets Hus",
+        registration_kind="built_in",
+        registration_capacity=40,
+        registration_ask_phone=True,
+    )
+    page = _unsaved_child(civil_site.meeting_index, page)
+    request = rf.get("/admin/pages/preview/")
+    request.user = admin_user
+    response = page.serve_preview(request, page.default_preview_mode)
+    soup = parse(response.render())
+    assert_well_formed_page(soup)
+    assert soup.find(class_="civil-registration-state").get_text(strip=True) == "40 platser kvar."
+    assert soup.find("form", class_="civil-registration-form").find(attrs={"name": "phone"})
