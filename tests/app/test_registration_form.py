@@ -303,6 +303,7 @@ def test_errors_are_in_the_pages_language(client, stormote):
     data = typed(email="fel", consent=None)
     swedish = client.post(stormote.url, data)
     norwegian = client.post(stormote.url, data, HTTP_ACCEPT_LANGUAGE="nb")
+    assert_well_formed_page(parse(swedish))  # ids unique, every aria-describedby target there
     assert "Ange en e-postadress" in summary_of(swedish).get_text()
     assert "Din anmälan skickades inte" in summary_of(swedish).get_text()
     nb = summary_of(norwegian).get_text()
