@@ -40,7 +40,6 @@ class SignUpByHandForm(forms.ModelForm):
     send_confirmation = forms.BooleanField(
         label=_("Send a confirmation email"),
         required=False,
-        initial=True,
         help_text=_("Only with an email address. Otherwise print the confirmation."),
     )
 
