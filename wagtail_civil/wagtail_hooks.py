@@ -62,6 +62,16 @@ def register_registrations() -> RegistrationViewSet:
     return RegistrationViewSet()
 
 
+@hooks.register("register_permissions")
+def registration_permissions() -> Any:
+    """Offer "Can see registrants' personal data" in the admin's group editor."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_civil", codename="view_registration_personal_data"
+    )
+
+
 @hooks.register("register_page_header_buttons")
 def registrations_header_button(page: Any, user: Any, view_name: str, next_url: Any = None):
     """Beside Edit, Move, … at the top of a meeting's page in the admin."""

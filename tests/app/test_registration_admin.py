@@ -221,6 +221,15 @@ def test_an_editor_with_the_permission_sees_and_exports(desk_client, stormote, s
     assert desk_client.get(admin_url("index", stormote.pk), {"export": "csv"}).status_code == 200
 
 
+def test_the_permission_is_given_in_the_group_editor(editor):
+    from django.contrib.auth.models import Permission
+
+    permission = Permission.objects.get(codename="view_registration_personal_data")
+    html = editor.get(reverse("wagtailusers_groups:add")).content.decode()
+    assert f'value="{permission.pk}"' in html
+    assert "personuppgifter" in html
+
+
 def test_editors_who_cannot_edit_the_meeting_see_nothing(client, groups, stormote, signed_up):
     client.force_login(_user("annan", groups["others"], groups["desk"]))
     assert _denied(client.get(admin_url("index", stormote.pk)))
@@ -396,6 +405,25 @@ def test_the_meeting_has_a_registrations_button(editor, stormote, civil_site):
     assert link in edit.content.decode()
     explorer = editor.get(reverse("wagtailadmin_explore", args=[civil_site.meeting_index.pk]))
     assert link in explorer.content.decode()
+
+
+def test_the_explorers_buttons_cost_no_query_per_meeting(
+    editor, make_meeting, civil_site, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    explorer = reverse("wagtailadmin_explore", args=[civil_site.meeting_index.pk])
+    for i in range(2):
+        make_meeting(f"Dialogmöte {i}", registration_kind="built_in")
+    editor.get(explorer)
+    with CaptureQueriesContext(connection) as two:
+        editor.get(explorer)
+    for i in range(2, 8):
+        make_meeting(f"Dialogmöte {i}", registration_kind="built_in")
+    with django_assert_max_num_queries(len(two)):
+        html = editor.get(explorer).content.decode()
+    assert html.count("/admin/registrations/") == 8 + 1  # a button per meeting, and the menu
 
 
 # --- queries -------------------------------------------------------------------------------------
