@@ -21,7 +21,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import FormView, View
 from wagtail.admin import messages
 
@@ -122,7 +122,7 @@ class AttendanceView(MeetingViewMixin, FormView):
             action_url=url("attendance", self.meeting.pk),
             print_url=url("attendance_print", self.meeting.pk),
             submit_button_label=_("Save attendance"),
-            submit_button_active_label=_("Saving…"),
+            submit_button_active_label=pgettext("attendance being saved", "Saving…"),
             **kwargs,
         )
 
