@@ -14,9 +14,11 @@ class WagtailCivilConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
         from .feeds import stamp
         from .purging import connect_signals
+        from .registration import publishing
 
         stamp.connect()  # moves the feeds' change stamp on every write a feed can show
         connect_signals()  # purges feeds from front-end caches when a site has configured them
+        publishing.connect()  # gives the waitlist the seats an editor adds
 
 
 def civil_model(name: str) -> Any:

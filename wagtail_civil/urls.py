@@ -1,4 +1,5 @@
-"""The calendar feeds' URLs, included ahead of Wagtail's (docs/install.md)::
+"""The calendar feeds' URLs and the registrant's personal page, included ahead of Wagtail's
+(docs/install.md)::
 
     path("", include("wagtail_civil.urls")),
     path("", include(wagtail_urls)),
@@ -11,7 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.urls import path
+
 from .feeds import feed_urlpatterns
+from .registration.personal import personal_page
 
 app_name = "wagtail_civil"
 
@@ -19,5 +23,8 @@ app_name = "wagtail_civil"
 def __getattr__(name: str) -> Any:
     """``urlpatterns``, read from the registry each time Django builds its URL resolver."""
     if name == "urlpatterns":
-        return feed_urlpatterns()
+        return [
+            *feed_urlpatterns(),
+            path("registrations/<str:token>/", personal_page, name="registration"),
+        ]
     raise AttributeError(name)

@@ -208,3 +208,14 @@ def test_fifty_threads_never_overbook(make_meeting):
     assert errors == []
     counts = Registration.objects.filter(meeting=meeting).counts()
     assert counts == {"confirmed": 25, "waitlisted": 35, "cancelled": 0}
+
+
+def test_publishing_more_seats_moves_the_waitlist_up(stormote):
+    for n, name in enumerate(["Åsa", "Bo", "Cia", "Dan", "Eva"]):
+        register(stormote, name=name, email=f"p{n}@example.se")
+    assert Registration.objects.filter(meeting=stormote).counts()["waitlisted"] == 3
+    stormote.registration_capacity = 4
+    stormote.save_revision().publish()
+    line = Registration.objects.filter(meeting=stormote)
+    assert line.counts() == {"confirmed": 4, "waitlisted": 1, "cancelled": 0}
+    assert line.get(status="waitlisted").name == "Eva"  # served in the order they came
