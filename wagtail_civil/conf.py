@@ -143,3 +143,25 @@ def feed_cache_timeout() -> int:
     Keys change whenever content does, so this only bounds how long unused entries take space.
     """
     return int(getattr(settings, "WAGTAIL_CIVIL_FEED_CACHE_TIMEOUT", 7 * 24 * 3600))
+
+
+def registration_retention_days() -> int:
+    """Days after a meeting that registrants' personal data is kept
+    (``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``); the form's privacy text names it."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90))
+
+
+def registration_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``, or ``None``.
+
+    It must be a whole number of days, 0 or more: erasing personal data on a guess (a string, a
+    ``timedelta``, a negative number that would reach into meetings still ahead) is worse than
+    not erasing, so the erasing command refuses and ``manage.py check`` warns.
+    """
+    value = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return (
+            f"WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS is {value!r}; it must be a whole "
+            "number of days, 0 or more."
+        )
+    return None
