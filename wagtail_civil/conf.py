@@ -165,3 +165,14 @@ def registration_retention_problem() -> str | None:
             "number of days, 0 or more."
         )
     return None
+
+
+def registration_rate_limit() -> tuple[int, int] | None:
+    """How many registration attempts one client may post to one meeting, and in how many
+    seconds (``WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT``, default ``(10, 600)``); ``None``: no
+    limit (e.g. for a load test from one address)."""
+    limit = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT", (10, 600))
+    if limit is None:
+        return None
+    count, seconds = limit
+    return int(count), int(seconds)

@@ -24,7 +24,9 @@ from wagtail.models import Page
 
 from tests.app.conftest import next_week_at
 from wagtail_civil import urls as civil_urls
-from wagtail_civil.models import MeetingSpeaker, Organisation
+from wagtail_civil.models import MeetingSpeaker, Organisation, Registration
+from wagtail_civil.registration.seats import register
+from wagtail_civil.registration.tokens import make_token
 
 pytestmark = pytest.mark.django_db
 
@@ -98,6 +100,8 @@ def content(civil_site, make_category, make_organisation, make_agreement, make_m
         follow_up=follow_up,
     )
     make_meeting("Inställt", status="cancelled", hosts=[parish])
+    stormote = make_meeting("Stormöte", registration_kind="built_in", registration_capacity=1)
+    register(stormote, name="Åsa Öberg", email="asa@example.se")
     make_meeting("Hållet", start=timezone.now() - dt.timedelta(days=30), agreement=agreement)
     return {"meeting": meeting, "agreement": agreement, "church": church, "culture": culture}
 
@@ -148,6 +152,8 @@ def real_values() -> dict[str, list[str]]:
 
     pks |= {str(pk) for pk in OrganisationCategory.objects.values_list("pk", flat=True)}
     slugs = list(Organisation.objects.public().values_list("slug", flat=True))
+    # The personal links of registrations (a <str:token> route, walked with the slugs).
+    slugs += [make_token(registration) for registration in Registration.objects.all()]
     return {"slug": slugs, "pk": sorted(pks, key=int)}
 
 

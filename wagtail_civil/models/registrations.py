@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.api import APIField
 
 from civilsamhalle.enums import RegistrationSource, RegistrationStatus
 
@@ -110,6 +111,9 @@ class Registration(models.Model):
 
     objects = RegistrationQuerySet.as_manager()
 
+    # Never the personal fields: a site that exposes registrations in its API gets counts only.
+    api_fields = [APIField(name) for name in ("meeting", "status", "source", "attended")]
+
     class Meta:
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
@@ -165,6 +169,8 @@ class SeatLock(models.Model):
         related_name="+",
     )
     turns = models.PositiveBigIntegerField(default=0)
+
+    api_fields = [APIField("meeting"), APIField("turns")]
 
     class Meta:
         verbose_name = _("seat lock")
