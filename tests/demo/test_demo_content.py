@@ -31,6 +31,7 @@ from wagtail_civil.models import (
     OrganisationIndexPage,
     Registration,
 )
+from wagtail_civil.registration.page_form import registration_panel
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 OCTOBER_MEETING = "Stormöte om det digitala utanförskapet"
@@ -174,6 +175,15 @@ def test_the_october_meeting_is_full_with_three_on_the_waitlist(demo):
     times = sorted(registrations.values_list("created_at", flat=True))
     assert page.registration_opens < times[0] and times[-1] < timezone.now()
     assert times[-1] < page.registration_closes()
+
+
+def test_the_october_meeting_page_offers_the_waitlist(demo, client):
+    page = meeting(OCTOBER_MEETING)
+    response = client.get(page.url, HTTP_HOST=Site.objects.get().hostname)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'civil-registration-form"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert registration_panel(page, response.wsgi_request).state is RegistrationState.WAITLIST
 
 
 def test_the_october_meeting_is_in_the_council_seats_categories(demo):
