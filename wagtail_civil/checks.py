@@ -38,8 +38,31 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
             )
         )
     messages.extend(_check_uid_domain())
+    messages.extend(_check_registration_rate_limit())
     messages.extend(_check_registration_retention())
     return messages
+
+
+def _check_registration_rate_limit() -> list[Error]:
+    """The registration form's rate limit is read at every POST: a bad value must show here."""
+    limit = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT", (10, 600))
+    if limit is None:
+        return []
+    try:
+        count, seconds = limit
+        valid = int(count) > 0 and int(seconds) > 0
+    except (TypeError, ValueError):
+        valid = False
+    if valid:
+        return []
+    return [
+        Error(
+            f"WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT = {limit!r} is not (attempts, seconds).",
+            hint="For example (10, 600): ten registrations per client and meeting in ten "
+            "minutes; None switches the limit off.",
+            id="wagtail_civil.E003",
+        )
+    ]
 
 
 def _check_uid_domain() -> list[Warning]:

@@ -15,14 +15,16 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from tests.app.conftest import next_week_at, publish
 from tests.app.page_html import assert_well_formed_page, parse
+from wagtail_civil.checks import check_settings
 from wagtail_civil.models import MeetingPage, Registration
 from wagtail_civil.registration import seats
+from wagtail_civil.registration.page_form import attempts_key
 from wagtail_civil.registration.tokens import read_token
 
 pytestmark = pytest.mark.django_db
@@ -30,25 +32,31 @@ pytestmark = pytest.mark.django_db
 PERSONAL = re.compile(r"^/registrations/[^/]+/$")
 
 
-@pytest.fixture(autouse=True)
-def _fresh_attempt_counts() -> None:
-    """The rate limit counts in Django's cache, which outlives each test's transaction."""
-    cache.clear()
+CLIENTS = ("127.0.0.1", "192.0.2.7")  # the test client's address, and another
+
+
+def forget_attempts(meeting: MeetingPage) -> MeetingPage:
+    """The rate limit counts in Django's cache, which outlives each test's transaction (and a
+    meeting's id may come again); only these keys are deleted, the cache may be shared."""
+    cache.delete_many([attempts_key(meeting.pk, address) for address in CLIENTS])
+    return meeting
 
 
 @pytest.fixture
 def stormote(make_meeting: Any) -> MeetingPage:
-    return make_meeting(
-        "Stormöte om digitalt utanförskap",
-        registration_kind="built_in",
-        registration_capacity=2,
-        registration_waitlist=True,
-        registration_ask_phone=True,
-        registration_phone_reason="Så att vi kan nå dig om mötet flyttas.",
-        registration_ask_access_needs=True,
-        registration_ask_dietary_needs=True,
-        registration_privacy="Uddevalla kommun behandlar dina uppgifter för att ordna mötet.",
-        registration_deadline=next_week_at(hour=12, days=5),
+    return forget_attempts(
+        make_meeting(
+            "Stormöte om digitalt utanförskap",
+            registration_kind="built_in",
+            registration_capacity=2,
+            registration_waitlist=True,
+            registration_ask_phone=True,
+            registration_phone_reason="Så att vi kan nå dig om mötet flyttas.",
+            registration_ask_access_needs=True,
+            registration_ask_dietary_needs=True,
+            registration_privacy="Uddevalla kommun behandlar dina uppgifter för att ordna mötet.",
+            registration_deadline=next_week_at(hour=12, days=5),
+        )
     )
 
 
@@ -295,6 +303,7 @@ def test_errors_are_in_the_pages_language(client, stormote):
     data = typed(email="fel", consent=None)
     swedish = client.post(stormote.url, data)
     norwegian = client.post(stormote.url, data, HTTP_ACCEPT_LANGUAGE="nb")
+    assert_well_formed_page(parse(swedish))  # ids unique, every aria-describedby target there
     assert "Ange en e-postadress" in summary_of(swedish).get_text()
     assert "Din anmälan skickades inte" in summary_of(swedish).get_text()
     nb = summary_of(norwegian).get_text()
@@ -431,3 +440,40 @@ def test_csrf_is_enforced_on_the_form(stormote):
     response = browser.post(stormote.url, {**typed(), "csrfmiddlewaretoken": token})
     assert response.status_code == 303
     assert Registration.objects.count() == 1
+
+
+@pytest.mark.parametrize("limit", [10, (10,), (0, 600), ("ten", 600), "10/600"])
+def test_a_malformed_rate_limit_is_reported_by_check(limit):
+    with override_settings(WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT=limit):
+        assert "wagtail_civil.E003" in [m.id for m in check_settings(None)]
+
+
+@pytest.mark.parametrize("limit", [None, (10, 600), [3, 60]])
+def test_a_good_rate_limit_passes_check(limit):
+    with override_settings(WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT=limit):
+        assert "wagtail_civil.E003" not in [m.id for m in check_settings(None)]
+
+
+def test_the_preview_of_a_meeting_being_added_shows_the_form(rf, civil_site, admin_user):
+    """An editor sees the form before the page has an id or an address, and with seats."""
+    from tests.app.test_preview import _unsaved_child
+
+    start = next_week_at()
+    page = MeetingPage(
+        title="Nytt stormöte",
+        slug="nytt-stormote",
+        start=start,
+        end=start + dt.timedelta(hours=2),
+        venue_name="Folkets Hus",
+        registration_kind="built_in",
+        registration_capacity=40,
+        registration_ask_phone=True,
+    )
+    page = _unsaved_child(civil_site.meeting_index, page)
+    request = rf.get("/admin/pages/preview/")
+    request.user = admin_user
+    response = page.serve_preview(request, page.default_preview_mode)
+    soup = parse(response.render())
+    assert_well_formed_page(soup)
+    assert soup.find(class_="civil-registration-state").get_text(strip=True) == "40 platser kvar."
+    assert soup.find("form", class_="civil-registration-form").find(attrs={"name": "phone"})

@@ -38,7 +38,7 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label=_("Email"),
+        label=pgettext_lazy("contact details", "Email"),
         max_length=_max("email"),
         error_messages={
             "required": _("Enter your email address."),

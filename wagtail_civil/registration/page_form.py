@@ -32,7 +32,13 @@ from .form import RegistrationForm
 from .links import personal_path
 from .seats import RegistrationRefused, is_open_to_public, register
 
-__all__ = ["RegistrationPanel", "refusal_message", "registration_panel", "serve_with_form"]
+__all__ = [
+    "RegistrationPanel",
+    "attempts_key",
+    "refusal_message",
+    "registration_panel",
+    "serve_with_form",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -170,6 +176,12 @@ def _render(
     return TemplateResponse(request, page.get_template(request), context, status=status)
 
 
+def attempts_key(meeting_id: int, address: str) -> str:
+    """The cache key counting one client's attempts for one meeting."""
+    client = hashlib.sha256(address.encode()).hexdigest()[:24]
+    return f"wagtail_civil:registration-attempts:{meeting_id}:{client}"
+
+
 def _over_rate_limit(page: MeetingPage, request: HttpRequest) -> int:
     """Seconds to wait when this client has posted too often to this meeting, else 0.
 
@@ -180,8 +192,7 @@ def _over_rate_limit(page: MeetingPage, request: HttpRequest) -> int:
     if limit is None:
         return 0
     count, seconds = limit
-    client = hashlib.sha256(request.META.get("REMOTE_ADDR", "").encode()).hexdigest()[:24]
-    key = f"wagtail_civil:registration-attempts:{page.pk}:{client}"
+    key = attempts_key(page.pk, request.META.get("REMOTE_ADDR", ""))
     try:
         cache.add(key, 0, seconds)
         attempts = cache.incr(key)
