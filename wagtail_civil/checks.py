@@ -39,6 +39,7 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
         )
     messages.extend(_check_uid_domain())
     messages.extend(_check_registration_rate_limit())
+    messages.extend(_check_registration_retention())
     return messages
 
 
@@ -93,3 +94,18 @@ def _check_uid_domain() -> list[Warning]:
             )
         ]
     return []
+
+
+def _check_registration_retention() -> list[Warning]:
+    """Warn while registrants' personal data would never be erased: ``erase_registrations``
+    refuses to run on a retention it cannot read (docs/registration.md)."""
+    problem = conf.registration_retention_problem()
+    if problem is None:
+        return []
+    return [
+        Warning(
+            problem + " Until it is, `manage.py erase_registrations` erases nothing.",
+            hint="For example WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS = 90 (the default).",
+            id="wagtail_civil.W003",
+        )
+    ]

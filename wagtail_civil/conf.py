@@ -151,6 +151,22 @@ def registration_retention_days() -> int:
     return int(getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90))
 
 
+def registration_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``, or ``None``.
+
+    It must be a whole number of days, 0 or more: erasing personal data on a guess (a string, a
+    ``timedelta``, a negative number that would reach into meetings still ahead) is worse than
+    not erasing, so the erasing command refuses and ``manage.py check`` warns.
+    """
+    value = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return (
+            f"WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS is {value!r}; it must be a whole "
+            "number of days, 0 or more."
+        )
+    return None
+
+
 def registration_rate_limit() -> tuple[int, int] | None:
     """How many registration attempts one client may post to one meeting, and in how many
     seconds (``WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT``, default ``(10, 600)``); ``None``: no
