@@ -228,3 +228,11 @@ def test_nobody_moves_up_once_the_meeting_has_begun(stormote):
     MeetingPage.objects.filter(pk=stormote.pk).update(start=timezone.now() - dt.timedelta(hours=1))
     assert cancel(åsa) == []
     assert Registration.objects.filter(meeting=stormote).counts()["waitlisted"] == 1
+
+
+def test_the_calendar_says_where_to_register(stormote, make_meeting):
+    """A meeting that takes registrations on its page names the page as where to register, as
+    one with a link names the link."""
+    assert str(stormote.to_domain().registration.url) == stormote.get_full_url()
+    none = make_meeting("Utan anmälan")
+    assert none.to_domain().registration.url is None
