@@ -30,7 +30,7 @@ help:
 	@echo "make test        run the whole test suite, a process per core (PYTEST_ARGS='-k feeds' to narrow it, WORKERS=0 for one process)"
 	@echo "make test-lowest the app's tests on the lowest Wagtail and Django allowed (own venv: $(LOWEST_VENV))"
 	@echo "make lint        ruff check"
-	@echo "make bench       time calendar feed building"
+	@echo "make bench       time calendar feed building and 300 registrations at once (needs PostgreSQL)"
 	@echo "make mutation    mutation-test the core with mutmut (MUTANTS='civilsamhalle.links*' narrows it)"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
 	@echo "make dist        build the sdist and the wheel into dist/ and check them (docs/release.md)"
@@ -106,11 +106,14 @@ $(VENV)/.installed-bench: pyproject.toml | $(PY)
 	@$(PY) -m pip install --quiet -e ".[test,bench]"
 	@touch $@
 
-# The core's build time, then whole feed requests through Django against django-ical and constant
-# bytes (benchmarks/README.md). Niced: it is meant to run beside other work.
+# The core's build time, whole feed requests through Django against django-ical and constant
+# bytes, then 300 registrations at once over HTTP for a 100-seat meeting on PostgreSQL
+# (127.0.0.1:5432; BENCH_POSTGRES=postgres://user@host:port for another) behind gunicorn
+# (benchmarks/README.md). Niced: it is meant to run beside other work.
 bench: $(VENV)/.installed-bench
 	nice -n 10 $(PY) benchmarks/run.py
 	nice -n 10 $(PY) benchmarks/feed_requests.py
+	nice -n 10 $(PY) benchmarks/registration_load.py
 
 # mutmut mutates civilsamhalle/ and runs tests/core ([tool.mutmut] in pyproject.toml), keeping its
 # copy and results in mutants/; then a kill score per module (MUTATION_FAIL_UNDER=95 fails below).

@@ -38,7 +38,31 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
             )
         )
     messages.extend(_check_uid_domain())
+    messages.extend(_check_registration_rate_limit())
+    messages.extend(_check_registration_retention())
     return messages
+
+
+def _check_registration_rate_limit() -> list[Error]:
+    """The registration form's rate limit is read at every POST: a bad value must show here."""
+    limit = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT", (10, 600))
+    if limit is None:
+        return []
+    try:
+        count, seconds = limit
+        valid = int(count) > 0 and int(seconds) > 0
+    except (TypeError, ValueError):
+        valid = False
+    if valid:
+        return []
+    return [
+        Error(
+            f"WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT = {limit!r} is not (attempts, seconds).",
+            hint="For example (10, 600): ten registrations per client and meeting in ten "
+            "minutes; None switches the limit off.",
+            id="wagtail_civil.E003",
+        )
+    ]
 
 
 def _check_uid_domain() -> list[Warning]:
@@ -72,6 +96,21 @@ def _check_uid_domain() -> list[Warning]:
     return []
 
 
+def _check_registration_retention() -> list[Warning]:
+    """Warn while registrants' personal data would never be erased: ``erase_registrations``
+    refuses to run on a retention it cannot read (docs/registration.md)."""
+    problem = conf.registration_retention_problem()
+    if problem is None:
+        return []
+    return [
+        Warning(
+            problem + " Until it is, `manage.py erase_registrations` erases nothing.",
+            hint="For example WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS = 90 (the default).",
+            id="wagtail_civil.W003",
+        )
+    ]
+
+
 @register(Tags.compatibility)
 def check_registration_emails(app_configs, **kwargs):  # noqa: ANN001, ANN201
     """The tasks backend the registration emails are queued in exists, and the editors'
@@ -87,7 +126,7 @@ def check_registration_emails(app_configs, **kwargs):  # noqa: ANN001, ANN201
             Error(
                 f"WAGTAIL_CIVIL_TASK_BACKEND {alias!r} is not a key of TASKS.",
                 hint="Registration emails are queued there (docs/registration.md).",
-                id="wagtail_civil.E020",
+                id="wagtail_civil.E004",
             )
         )
     notify = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_NOTIFY", None) or []
@@ -99,7 +138,7 @@ def check_registration_emails(app_configs, **kwargs):  # noqa: ANN001, ANN201
                 Error(
                     f"WAGTAIL_CIVIL_REGISTRATION_NOTIFY holds {address!r}, not an email address.",
                     hint='A list of addresses, e.g. ["kansliet@kommun.se"].',
-                    id="wagtail_civil.E021",
+                    id="wagtail_civil.E005",
                 )
             )
     return messages

@@ -158,3 +158,36 @@ def registration_notify() -> list[str]:
     if isinstance(addresses, str):
         addresses = [addresses]
     return [address.strip() for address in addresses if address and address.strip()]
+
+
+def registration_retention_days() -> int:
+    """Days after a meeting that registrants' personal data is kept
+    (``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``); the form's privacy text names it."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90))
+
+
+def registration_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``, or ``None``.
+
+    It must be a whole number of days, 0 or more: erasing personal data on a guess (a string, a
+    ``timedelta``, a negative number that would reach into meetings still ahead) is worse than
+    not erasing, so the erasing command refuses and ``manage.py check`` warns.
+    """
+    value = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return (
+            f"WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS is {value!r}; it must be a whole "
+            "number of days, 0 or more."
+        )
+    return None
+
+
+def registration_rate_limit() -> tuple[int, int] | None:
+    """How many registration attempts one client may post to one meeting, and in how many
+    seconds (``WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT``, default ``(10, 600)``); ``None``: no
+    limit (e.g. for a load test from one address)."""
+    limit = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT", (10, 600))
+    if limit is None:
+        return None
+    count, seconds = limit
+    return int(count), int(seconds)

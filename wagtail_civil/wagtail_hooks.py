@@ -1,4 +1,5 @@
-"""The admin: organisations and their categories under one "Civil society" menu.
+"""The admin: organisations and their categories under one "Civil society" menu, and the
+registrations for meetings (a menu item, and a button on each meeting that takes them).
 
 The view sets name no ``search_fields``: both models are indexed, so the listings and choosers
 search through Wagtail's search backend with the models' own ``search_fields`` (the name as you
@@ -8,11 +9,15 @@ search to, which the database backend cannot do (SQLite answered "no such column
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Organisation, OrganisationCategory
+from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
 
 __all__ = ["CivilSocietyViewSetGroup", "OrganisationCategoryViewSet", "OrganisationViewSet"]
 
@@ -50,3 +55,30 @@ class CivilSocietyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CivilSocietyViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_registrations() -> RegistrationViewSet:
+    return RegistrationViewSet()
+
+
+@hooks.register("register_permissions")
+def registration_permissions() -> Any:
+    """Offer "Can see registrants' personal data" in the admin's group editor."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_civil", codename="view_registration_personal_data"
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_header_button(page: Any, user: Any, view_name: str, next_url: Any = None):
+    """Beside Edit, Move, … at the top of a meeting's page in the admin."""
+    return meeting_buttons(page, user, priority=40)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def registrations_listing_button(page: Any, user: Any, next_url: Any = None):
+    """In the "More" menu of a meeting in the page explorer."""
+    return meeting_buttons(page, user, priority=25)

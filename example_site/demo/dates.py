@@ -21,6 +21,7 @@ from civilsamhalle.model import Meeting
 
 __all__ = [
     "CURRENT",
+    "OPENED",
     "FILE_DAY",
     "STOCKHOLM",
     "earlier_this_year",
@@ -115,6 +116,14 @@ CURRENT: dict[str, Callable[[dt.date], dt.date]] = {
 }
 
 
+# Meeting slug → the day its built-in registration opened, for ``today``: the first Monday of
+# the month before, so registration is always open when the demo is loaded (and its demo
+# registrations, made in the days after, are seats taken and a waitlist), the same all month.
+OPENED: dict[str, Callable[[dt.date], dt.date]] = {
+    "stormote-om-det-digitala-utanforskapet": _after(-1, MONDAY, 1),
+}
+
+
 def moved(meeting: Meeting, today: dt.date) -> Meeting:
     """``meeting`` on its day for ``today`` (see :data:`CURRENT`), at the same local times."""
     rule = CURRENT.get(meeting.slug or "")
@@ -127,8 +136,18 @@ def moved(meeting: Meeting, today: dt.date) -> Meeting:
         return dt.datetime.combine(local.date() + days, local.time(), STOCKHOLM)
 
     registration = meeting.registration
+    changes = {}
     if registration.deadline is not None:
-        registration = registration.model_copy(update={"deadline": shift(registration.deadline)})
+        changes["deadline"] = shift(registration.deadline)
+    if registration.opens is not None:
+        opened = OPENED.get(meeting.slug or "")
+        local = registration.opens.astimezone(STOCKHOLM)
+        changes["opens"] = (
+            dt.datetime.combine(opened(today), local.time(), STOCKHOLM)
+            if opened
+            else shift(registration.opens)
+        )
+    registration = registration.model_copy(update=changes)
     return meeting.model_copy(
         update={"start": shift(meeting.start), "end": shift(meeting.end),
                 "registration": registration}

@@ -1,11 +1,12 @@
 """Load the demo: its data files through the app's import, plus what only a demo needs.
 
 The content is ``data/demo.json`` in the data format (docs/data-format.md), imported by the same
-code as ``manage.py import_dataset``. On top of the import the demo does three things a
+code as ``manage.py import_dataset``. On top of the import the demo does four things a
 municipality's data never needs: it moves a few meetings to dates around ``today``
 (:mod:`demo.dates`), it adds the draft and the password-protected meeting of
-``data/never-public.json`` that testers check never reach a resident, and it publishes its
-cancelled meeting first as planned, as an editor would, so SEQUENCE rises by the normal path.
+``data/never-public.json`` that testers check never reach a resident, it publishes its
+cancelled meeting first as planned, as an editor would, so SEQUENCE rises by the normal path,
+and it registers made-up people for the October meeting (:mod:`demo.registrations`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
 from .dates import moved
+from .registrations import add_registrations
 from .site import configure_site, home_body, home_page, parse_host
 
 __all__ = ["DATA", "DemoResult", "configure_site", "load_demo", "parse_host"]
@@ -42,6 +44,7 @@ class DemoResult:
     tally: Report
     home: HomePage
     private_password: str
+    registrations_added: int = 0
 
 
 def _dated(dataset: Dataset, today: dt.date) -> Dataset:
@@ -68,7 +71,10 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
             defaults={"password": PRIVATE_PASSWORD},
         )
         home_body(home, report)
-    return DemoResult(tally=report, home=home, private_password=PRIVATE_PASSWORD)
+        added = add_registrations()
+    return DemoResult(
+        tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
+    )
 
 
 def _import_demo(dataset: Dataset, home: HomePage, report: Report) -> None:

@@ -219,3 +219,20 @@ def test_publishing_more_seats_moves_the_waitlist_up(stormote):
     line = Registration.objects.filter(meeting=stormote)
     assert line.counts() == {"confirmed": 4, "waitlisted": 1, "cancelled": 0}
     assert line.get(status="waitlisted").name == "Eva"  # served in the order they came
+
+
+def test_nobody_moves_up_once_the_meeting_has_begun(stormote):
+    åsa = register(stormote, name="Åsa", email="asa@example.se").registration
+    register(stormote, name="Bo", email="bo@example.se")
+    register(stormote, name="Cia", email="cia@example.se")
+    MeetingPage.objects.filter(pk=stormote.pk).update(start=timezone.now() - dt.timedelta(hours=1))
+    assert cancel(åsa) == []
+    assert Registration.objects.filter(meeting=stormote).counts()["waitlisted"] == 1
+
+
+def test_the_calendar_says_where_to_register(stormote, make_meeting):
+    """A meeting that takes registrations on its page names the page as where to register, as
+    one with a link names the link."""
+    assert str(stormote.to_domain().registration.url) == stormote.get_full_url()
+    none = make_meeting("Utan anmälan")
+    assert none.to_domain().registration.url is None

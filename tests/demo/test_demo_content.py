@@ -19,6 +19,7 @@ from home.models import HomePage
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 
 from civilsamhalle.commitments import CommitmentState, evaluate_agreement
+from civilsamhalle.registration import RegistrationState
 from tests.demo.conftest import meeting
 from wagtail_civil.models import (
     AgreementPage,
@@ -28,7 +29,9 @@ from wagtail_civil.models import (
     Organisation,
     OrganisationCategory,
     OrganisationIndexPage,
+    Registration,
 )
+from wagtail_civil.registration.page_form import registration_panel
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 OCTOBER_MEETING = "Stormöte om det digitala utanförskapet"
@@ -134,9 +137,12 @@ def test_the_october_invitation_is_the_next_23_october(demo):
     assert (deadline.year, deadline.month, deadline.day, deadline.hour, deadline.minute) == (
         start.year, 10, 13, 23, 59,
     )  # fmt: skip
-    assert page.registration_kind == "external"
-    assert page.registration_url.startswith("https://")
-    assert page.registration_url.split("/")[2].endswith(".example")
+    # The site's own form instead of the invitation's external one, opened a while ago.
+    assert page.registration_kind == "built_in" and page.registration_url == ""
+    assert (page.registration_capacity, page.registration_waitlist) == (30, True)
+    opens = local(page.registration_opens)
+    assert opens < timezone.now()
+    assert (opens.weekday(), opens.hour, opens.minute) == (0, 9, 0) and opens.day <= 7
     assert (page.venue_name, page.street_address, page.locality) == (
         "Equmeniakyrkans caféteria", "Jägaregatan 6", "Ulricehamn",
     )  # fmt: skip
@@ -148,6 +154,36 @@ def test_the_october_invitation_is_the_next_23_october(demo):
     assert "18.30" in first.description
     assert "digitala utanförskapet" in page.description
     assert page in MeetingPage.objects.for_feed().upcoming(timezone.now())
+
+
+def test_the_october_meeting_is_full_with_three_on_the_waitlist(demo):
+    page = meeting(OCTOBER_MEETING)
+    registrations = Registration.objects.filter(meeting=page)
+    assert registrations.counts() == {"confirmed": 30, "waitlisted": 3, "cancelled": 0}
+    assert page.registration_state(30) is RegistrationState.WAITLIST
+    waitlist = [r.name for r in registrations.waitlisted()]
+    assert waitlist == ["Hampus Ökvist", "Siv Gäddsjö", "Arvid Brännfält"]
+    # Made up, and reaching nobody: reserved email domain, PTS's numbers for fiction.
+    assert all(r.email.endswith("@example.org") for r in registrations if r.email)
+    assert all(r.phone.startswith("070-174 06 ") for r in registrations if r.phone)
+    assert any(c in r.name for r in registrations for c in "åäö")
+    sources = sorted(r.source for r in registrations if r.source != "web")
+    assert sources == ["desk", "phone", "phone"]
+    assert registrations.filter(source="phone", email="").count() == 2
+    assert registrations.filter(organisation__isnull=False).count() >= 10
+    # Dated in the days after opening, before the deadline and before today.
+    times = sorted(registrations.values_list("created_at", flat=True))
+    assert page.registration_opens < times[0] and times[-1] < timezone.now()
+    assert times[-1] < page.registration_closes()
+
+
+def test_the_october_meeting_page_offers_the_waitlist(demo, client):
+    page = meeting(OCTOBER_MEETING)
+    response = client.get(page.url, HTTP_HOST=Site.objects.get().hostname)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'civil-registration-form"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert registration_panel(page, response.wsgi_request).state is RegistrationState.WAITLIST
 
 
 def test_the_october_meeting_is_in_the_council_seats_categories(demo):
@@ -290,6 +326,7 @@ def _snapshot() -> dict:
         "revisions": Revision.objects.count(),
         "restrictions": PageViewRestriction.objects.count(),
         "sites": Site.objects.count(),
+        "registrations": list(Registration.objects.values_list("pk", "status", "updated_at")),
     }
 
 

@@ -214,6 +214,10 @@ def meeting_from_row(row: dict[str, Any], url: str | None) -> domain.Meeting:
         for s in relation(row, "speakers")
     ]
     agreement = row["agreement__slug"]
+    kind = domain.RegistrationKind(row["registration_kind"])
+    # Registration on the page itself: the calendar's text says where, as it does for a link.
+    registration_url = url if kind is domain.RegistrationKind.BUILT_IN else None
+    registration_url = registration_url or row["registration_url"] or None
     return domain.Meeting.model_validate(
         {
             "uid": row["uid"],
@@ -238,8 +242,8 @@ def meeting_from_row(row: dict[str, Any], url: str | None) -> domain.Meeting:
             "agreement_title": row["agreement__title"] if agreement is not None else "",
             "categories": tuple(sorted(categories)),
             "registration": {
-                "kind": domain.RegistrationKind(row["registration_kind"]),
-                "url": row["registration_url"] or None,
+                "kind": kind,
+                "url": registration_url,
                 "deadline": row["registration_deadline"],
             },
             "contact": contact,

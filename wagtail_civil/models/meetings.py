@@ -36,6 +36,7 @@ from .calendar_identity import CalendarIdentityMixin
 from .meeting_queryset import MeetingPageManager
 from .meeting_registration import BuiltInRegistrationMixin
 from .meeting_rows import FEED_FIELDS, meeting_from_row
+from .meeting_signup import RegistrationFormMixin
 from .mixins import lines
 
 __all__ = ["MeetingPage"]
@@ -60,7 +61,9 @@ _READS = {
 _TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class MeetingPage(RulesCleanMixin, CalendarIdentityMixin, BuiltInRegistrationMixin, Page):
+class MeetingPage(
+    RegistrationFormMixin, RulesCleanMixin, CalendarIdentityMixin, BuiltInRegistrationMixin, Page
+):
     """One meeting, with everything a resident needs before it and what came out of it after.
 
     ``uid`` and ``sequence`` are its identity in calendars, kept by ``CalendarIdentityMixin``.

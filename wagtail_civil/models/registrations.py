@@ -131,7 +131,7 @@ class Registration(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.name or _("(personal data deleted)")
+        return self.name or str(_("(personal data deleted)"))  # str() must return a str
 
     def save(self, *args, **kwargs) -> None:
         self.email_key = self.email.strip().lower()

@@ -160,10 +160,12 @@ def fill_free_seats(meeting: MeetingPage) -> list[Registration]:
 
 
 def _promote(meeting: MeetingPage) -> list[Registration]:
+    # Nobody moves up for a meeting that is off or has begun (e.g. when attendance figures are
+    # published afterwards): a seat given then would be an email too late to use.
+    if not meeting.status_counts_as_held or timezone.now() >= meeting.start:
+        return []
     registrations = Registration.objects.filter(meeting=meeting)
     confirmed = registrations.seated().count()
-    if not meeting.status_counts_as_held:
-        return []
     moving = who_moves_up(meeting.registration_capacity, confirmed, registrations.waitlisted())
     now = timezone.now()
     for registration in moving:

@@ -59,3 +59,9 @@ class Command(BaseCommand):
             "  The meeting titled “Lösenordsskyddat: …” is behind the password "
             f"“{result.private_password}”; the one titled “Utkast: …” is an unpublished draft."
         )
+        if result.registrations_added:
+            self.stdout.write(
+                f"  {result.registrations_added} made-up people registered for “Stormöte om det "
+                "digitala utanförskapet”: every seat taken and three on the waitlist. Emails the "
+                "site sends are printed in this terminal (no SMTP server needed)."
+            )
