@@ -203,3 +203,12 @@ def test_a_bad_retention_is_warned_about_and_erases_nothing(stormote, days):
 def test_a_good_retention_is_not_warned_about(days):
     with override_settings(WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS=days):
         assert "wagtail_civil.W003" not in [message.id for message in check_settings(None)]
+
+
+def test_the_scheduled_task_erases_as_the_command_does(stormote):
+    from wagtail_civil.registration.tasks import erase_expired_registrations
+
+    _end_days_ago(stormote, 91)
+    assert erase_expired_registrations.func() == 3
+    assert _personal(stormote) == [("",) * 6] * 3
+    assert erase_expired_registrations.func() == 0

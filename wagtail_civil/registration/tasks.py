@@ -17,11 +17,12 @@ from civilsamhalle.enums import RegistrationStatus
 from .. import conf
 from ..models import MeetingPage, Registration
 from ..task_framework import task
-from . import reminders
+from . import reminders, retention
 from .emails import Kind, fill_message, registrant_message
 
 __all__ = [
     "enqueue",
+    "erase_expired_registrations",
     "send_fill_notice",
     "send_meeting_notice",
     "send_registration_email",
@@ -96,3 +97,10 @@ def send_registration_reminders() -> int:
     """The reminders that are due (:func:`.reminders.send_due`), for a scheduler that runs
     tasks; ``manage.py send_registration_reminders`` does the same from cron."""
     return reminders.send_due()
+
+
+@task()
+def erase_expired_registrations() -> int:
+    """Erase the personal data past the retention period (:func:`.retention.erase_expired`),
+    for a scheduler that runs tasks; ``manage.py erase_registrations`` does the same from cron."""
+    return retention.erase_expired()
