@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from django.apps import apps
@@ -63,21 +63,25 @@ class Stamp(NamedTuple):
 def current(using: str = "default") -> Stamp:
     """The token and time of the latest change; ``("0", None)`` before any was recorded.
 
-    One primary-key read in plain SQL: it is most of what a 304 costs, and compiling the
-    ORM's query took longer than running it.
+    One primary-key read in plain SQL, its key written into the statement: it is most of what
+    a 304 costs, and compiling the ORM's query (or SQLite's rewriting of parameters) took
+    longer than running it.
     """
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.execute(_select_sql(using), [_STAMP_PK])
+    with connections[using].cursor() as cursor:
+        cursor.execute(_select_sql(using))
         found = cursor.fetchone()
     if found is None:
         return Stamp("0", None)
-    token, changed_at = found
-    if isinstance(changed_at, str):  # SQLite keeps text
-        changed_at = parse_datetime(changed_at)
-    if changed_at is not None and changed_at.tzinfo is None:
-        changed_at = changed_at.replace(tzinfo=_stored_zone())
-    return Stamp(token, changed_at)
+    return Stamp(found[0], _changed_at(found[1]))
+
+
+@lru_cache(maxsize=1)  # the same value poll after poll, until the next change
+def _changed_at(stored: Any) -> dt.datetime | None:
+    if isinstance(stored, str):  # SQLite keeps text
+        stored = parse_datetime(stored)
+    if stored is not None and stored.tzinfo is None:
+        stored = stored.replace(tzinfo=_stored_zone())
+    return stored
 
 
 @cache
@@ -93,7 +97,8 @@ def _select_sql(using: str) -> str:
     token, changed_at, pk = (
         quote(model._meta.get_field(f).column) for f in ("token", "changed_at", "id")
     )
-    return f"SELECT {token}, {changed_at} FROM {quote(model._meta.db_table)} WHERE {pk} = %s"
+    table = quote(model._meta.db_table)
+    return f"SELECT {token}, {changed_at} FROM {table} WHERE {pk} = {int(_STAMP_PK)}"
 
 
 def bump(using: str = "default") -> None:
