@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from icalendar import (
     Calendar,
@@ -28,6 +29,7 @@ from icalendar import (
     Timezone,
     vCalAddress,
     vCategory,
+    vDatetime,
     vDDDTypes,
     vDuration,
     vGeo,
@@ -35,6 +37,7 @@ from icalendar import (
     vText,
     vUri,
 )
+from icalendar.caselessdict import canonsort_keys
 from icalendar.parser import Contentline
 
 from ..model import EventStatus, Meeting
@@ -132,10 +135,18 @@ class EventPiece:
 
 
 def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
-    """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`."""
-    event = _event(meeting, info, labels)
+    """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`.
+
+    Its lines are written straight from the properties, in the order icalendar writes an
+    ``Event``'s, without making the component first."""
+    properties = _properties(meeting, info, labels)
+    names = [name for name in _EVENT_ORDER if name in properties]
+    if len(names) != len(properties):  # a property this module did not list in _EVENT_ORDER
+        names = canonsort_keys(properties, Event.canonical_order)
+    lines = [_BEGIN_EVENT, *(_line(name, properties[name]) for name in names), _END_EVENT, b""]
     years = (meeting.local_start.year, meeting.local_end.year)
-    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), years, _to_ical(event))
+    tzid = properties["DTSTART"].params.get("TZID")
+    return EventPiece(meeting.timezone, tzid, years, b"\r\n".join(lines))
 
 
 def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
@@ -158,17 +169,33 @@ def _to_ical(component: Component) -> bytes:
     icalendar folds every content line character by character; most lines of an event are far
     shorter than the 75 octets that start a fold, and those are written as icalendar made them.
     """
-    lines = []
-    for name, value in component.property_items():
-        line = Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
-        encoded = line.encode()
-        lines.append(encoded if len(encoded) < _FOLD_AT else line.to_ical())
+    lines = [_line(name, value) for name, value in component.property_items()]
     lines.append(b"")
     return b"\r\n".join(lines)
 
 
+def _line(name: str, value: object) -> bytes:
+    """One content line as ``Component.to_ical()`` writes it (icalendar's own serialisation and
+    folding), folded only when it is long enough to need it."""
+    line = Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
+    encoded = line.encode()
+    return encoded if len(encoded) < _FOLD_AT else line.to_ical()
+
+
 _FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
 _NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
+# Every property _properties() sets, in the order icalendar writes an Event's properties.
+_EVENT_ORDER = tuple(
+    canonsort_keys(
+        (
+            "UID", "DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND",
+            "SUMMARY", "STATUS", "LOCATION", "GEO", "URL", "CATEGORIES", "CONFERENCE",
+            "ORGANIZER", "CONTACT", "DESCRIPTION",
+        ),
+        Event.canonical_order,
+    )
+)  # fmt: skip
+_BEGIN_EVENT, _END_EVENT = (_line(edge, vText(Event.name)) for edge in ("BEGIN", "END"))
 
 
 def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
@@ -216,20 +243,31 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
-    """The meeting's VEVENT. Each property is set as the icalendar type ``Event.add()`` would
-    choose for it (the tests compare the bytes), without its type lookup for every value."""
+    """The meeting's VEVENT as an icalendar component (for :func:`build_calendar`), its
+    date-times as ``vDDDTypes``, the type whose values ``Component.decoded()`` reads."""
     event = Event()
+    for name, value in _properties(meeting, info, labels).items():
+        event[name] = vDDDTypes(value.dt, value.params) if isinstance(value, vDatetime) else value
+    return event
+
+
+def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[str, Any]:
+    """The meeting's VEVENT properties by name. Each value is an icalendar type that writes
+    what ``Event.add()`` would write for it (the tests compare the bytes), without its type
+    lookup for every value; date-times are ``vDatetime``, which ``vDDDTypes`` writes through
+    (:func:`_event` makes them ``vDDDTypes`` for the component)."""
+    event: dict[str, Any] = {}
     event["UID"] = vText(event_uid(meeting, info.uid_domain))
     # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
     stamp = meeting.last_modified or meeting.created or meeting.start
-    event["DTSTAMP"] = vDDDTypes(_utc(stamp))
+    event["DTSTAMP"] = vDatetime(_utc(stamp))
     if meeting.created:
-        event["CREATED"] = vDDDTypes(_utc(meeting.created))
+        event["CREATED"] = vDatetime(_utc(meeting.created))
     if meeting.last_modified:
-        event["LAST-MODIFIED"] = vDDDTypes(_utc(meeting.last_modified))
+        event["LAST-MODIFIED"] = vDatetime(_utc(meeting.last_modified))
     event["SEQUENCE"] = vInt(meeting.sequence)
-    event["DTSTART"] = vDDDTypes(meeting.local_start)
-    event["DTEND"] = vDDDTypes(meeting.local_end)
+    event["DTSTART"] = vDatetime(meeting.local_start)
+    event["DTEND"] = vDatetime(meeting.local_end)
     event["SUMMARY"] = _Text(text.summary(meeting, labels))
     event["STATUS"] = vText(_STATUS[meeting.status])
     place = text.location(meeting, labels)
@@ -276,6 +314,8 @@ class _Text(vText):
         return super().__new__(cls, text.clean(value), *args, **kwargs)
 
     def to_ical(self) -> bytes:
+        if "\\N" not in self:  # nearly always: icalendar's escaping is right as it is
+            return super().to_ical()
         # clean() removed every NUL, so NUL can stand in for a backslash.
         escaped = vText(self.replace("\\", "\x00")).to_ical()
         return escaped.replace(b"\x00", b"\\\\")
