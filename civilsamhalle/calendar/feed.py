@@ -144,9 +144,9 @@ def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPi
     if len(names) != len(properties):  # a property this module did not list in _EVENT_ORDER
         names = canonsort_keys(properties, Event.canonical_order)
     lines = [_BEGIN_EVENT, *(_line(name, properties[name]) for name in names), _END_EVENT, b""]
-    years = (meeting.local_start.year, meeting.local_end.year)
-    tzid = properties["DTSTART"].params.get("TZID")
-    return EventPiece(meeting.timezone, tzid, years, b"\r\n".join(lines))
+    start = properties["DTSTART"]
+    years = (start.dt.year, properties["DTEND"].dt.year)  # the local years
+    return EventPiece(meeting.timezone, start.params.get("TZID"), years, b"\r\n".join(lines))
 
 
 def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
@@ -268,11 +268,11 @@ def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[st
     event["SEQUENCE"] = vInt(meeting.sequence)
     event["DTSTART"] = vDatetime(meeting.local_start)
     event["DTEND"] = vDatetime(meeting.local_end)
-    event["SUMMARY"] = _Text(text.summary(meeting, labels))
+    event["SUMMARY"] = _Text.cleaned(text.summary(meeting, labels))
     event["STATUS"] = vText(_STATUS[meeting.status])
     place = text.location(meeting, labels)
     if place:
-        event["LOCATION"] = _Text(place)
+        event["LOCATION"] = _Text.cleaned(place)
     venue = meeting.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         event["GEO"] = vGeo((venue.latitude, venue.longitude))
@@ -280,7 +280,7 @@ def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[st
         event["URL"] = vUri(meeting.url, params={"VALUE": "URI"})
     categories = (text.clean(c) for c in (labels.kind(meeting.kind), *meeting.categories))
     listed = vCategory([])
-    listed.cats = [_Text(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
+    listed.cats = [_Text.cleaned(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
     if listed.cats:  # no property is ever written without a value
         event["CATEGORIES"] = listed
     if meeting.online_url and not meeting.is_cancelled:
@@ -298,10 +298,10 @@ def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[st
     if contact is not None:
         line = text.contact_line(contact)
         if line:
-            event["CONTACT"] = _Text(line)
+            event["CONTACT"] = _Text.cleaned(line)
     about = text.description(meeting, labels)
     if about:
-        event["DESCRIPTION"] = _Text(about)
+        event["DESCRIPTION"] = _Text.cleaned(about)
     return event
 
 
@@ -312,6 +312,12 @@ class _Text(vText):
 
     def __new__(cls, value: str, *args: object, **kwargs: object) -> _Text:
         return super().__new__(cls, text.clean(value), *args, **kwargs)
+
+    @classmethod
+    def cleaned(cls, value: str) -> _Text:
+        """``value`` that :func:`.text.clean` made already (the words of :mod:`.text`): a long
+        description is not scanned twice."""
+        return vText.__new__(cls, value)
 
     def to_ical(self) -> bytes:
         if "\\N" not in self:  # nearly always: icalendar's escaping is right as it is
