@@ -23,7 +23,6 @@ from typing import Any
 
 from icalendar import (
     Calendar,
-    Component,
     Event,
     Parameters,
     Timezone,
@@ -38,11 +37,11 @@ from icalendar import (
     vUri,
 )
 from icalendar.caselessdict import canonsort_keys
-from icalendar.parser import Contentline
 
 from ..model import EventStatus, Meeting
 from . import text
 from .labels import FeedLabels
+from .lines import component_bytes, content_line, lines_bytes
 from .timezones import vtimezone
 
 __all__ = [
@@ -143,10 +142,10 @@ def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPi
     names = [name for name in _EVENT_ORDER if name in properties]
     if len(names) != len(properties):  # a property this module did not list in _EVENT_ORDER
         names = canonsort_keys(properties, Event.canonical_order)
-    lines = [_BEGIN_EVENT, *(_line(name, properties[name]) for name in names), _END_EVENT, b""]
+    lines = (_BEGIN_EVENT, *(content_line(name, properties[name]) for name in names), _END_EVENT)
     start = properties["DTSTART"]
     years = (start.dt.year, properties["DTEND"].dt.year)  # the local years
-    return EventPiece(meeting.timezone, start.params.get("TZID"), years, b"\r\n".join(lines))
+    return EventPiece(meeting.timezone, start.params.get("TZID"), years, lines_bytes(lines))
 
 
 def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
@@ -158,32 +157,11 @@ def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
         if piece.tzid is not None:
             known = spans.get(piece.tzid, piece.years)
             spans[piece.tzid] = (min(known[0], piece.years[0]), max(known[1], piece.years[1]))
-    head = _to_ical(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
+    head = component_bytes(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
     zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
     return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
 
 
-def _to_ical(component: Component) -> bytes:
-    """``component.to_ical()``, the same bytes, without folding lines that need none.
-
-    icalendar folds every content line character by character; most lines of an event are far
-    shorter than the 75 octets that start a fold, and those are written as icalendar made them.
-    """
-    lines = [_line(name, value) for name, value in component.property_items()]
-    lines.append(b"")
-    return b"\r\n".join(lines)
-
-
-def _line(name: str, value: object) -> bytes:
-    """One content line as ``Component.to_ical()`` writes it (icalendar's own serialisation and
-    folding), folded only when it is long enough to need it."""
-    line = Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
-    encoded = line.encode()
-    return encoded if len(encoded) < _FOLD_AT else line.to_ical()
-
-
-_FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
-_NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
 # Every property _properties() sets, in the order icalendar writes an Event's properties.
 _EVENT_ORDER = tuple(
     canonsort_keys(
@@ -195,11 +173,13 @@ _EVENT_ORDER = tuple(
         Event.canonical_order,
     )
 )  # fmt: skip
-_BEGIN_EVENT, _END_EVENT = (_line(edge, vText(Event.name)) for edge in ("BEGIN", "END"))
+_BEGIN_EVENT, _END_EVENT = (content_line(edge, vText(Event.name)) for edge in ("BEGIN", "END"))
 
 
 def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
-    return _to_ical(vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1)))
+    return component_bytes(
+        vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1))
+    )
 
 
 # The same few zones and year spans for every feed and request.
