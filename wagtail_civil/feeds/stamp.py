@@ -77,7 +77,7 @@ def current(using: str = "default") -> Stamp:
 
 @lru_cache(maxsize=1)  # the same value poll after poll, until the next change
 def _changed_at(stored: Any) -> dt.datetime | None:
-    if isinstance(stored, str):  # SQLite keeps text
+    if isinstance(stored, str):  # SQLite's text (_select_sql)
         stored = parse_datetime(stored)
     if stored is not None and stored.tzinfo is None:
         stored = stored.replace(tzinfo=_stored_zone())
@@ -97,6 +97,10 @@ def _select_sql(using: str) -> str:
     token, changed_at, pk = (
         quote(model._meta.get_field(f).column) for f in ("token", "changed_at", "id")
     )
+    if connections[using].vendor == "sqlite":
+        # SQLite keeps text, which its driver would parse into a date-time on every poll: read
+        # as text, it is parsed once per change (_changed_at).
+        changed_at = f"CAST({changed_at} AS TEXT)"
     table = quote(model._meta.db_table)
     return f"SELECT {token}, {changed_at} FROM {table} WHERE {pk} = {int(_STAMP_PK)}"
 
