@@ -240,11 +240,13 @@ def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[st
     event["UID"] = vText(event_uid(meeting, info.uid_domain))
     # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
     stamp = meeting.last_modified or meeting.created or meeting.start
-    event["DTSTAMP"] = vDatetime(_utc(stamp))
+    event["DTSTAMP"] = dtstamp = vDatetime(_utc(stamp))
+    # The same moment is one value: a meeting published once was created when last modified.
     if meeting.created:
-        event["CREATED"] = vDatetime(_utc(meeting.created))
+        same = meeting.created == stamp
+        event["CREATED"] = dtstamp if same else vDatetime(_utc(meeting.created))
     if meeting.last_modified:
-        event["LAST-MODIFIED"] = vDatetime(_utc(meeting.last_modified))
+        event["LAST-MODIFIED"] = dtstamp  # the stamp is the last change
     event["SEQUENCE"] = vInt(meeting.sequence)
     event["DTSTART"] = vDatetime(meeting.local_start)
     event["DTEND"] = vDatetime(meeting.local_end)
