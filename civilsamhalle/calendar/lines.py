@@ -42,12 +42,13 @@ def lines_bytes(lines: Iterable[bytes]) -> bytes:
 class _Written(Parameters):
     """Parameters with the bytes icalendar wrote for them (sorted, as ``from_parts`` asks)."""
 
-    def __init__(self, params: Parameters, ical: bytes) -> None:
+    def __init__(self, params: Parameters) -> None:
         super().__init__(params)
-        self.ical = ical
+        self.written = type(params)(params)  # a copy of its own type, which may quote differently
+        self.ical = params.to_ical(sorted=True)
 
     def to_ical(self, sorted: bool = True) -> bytes:  # noqa: A002  (icalendar's name)
-        return self.ical if sorted else super().to_ical(sorted=False)
+        return self.ical if sorted else self.written.to_ical(sorted=False)
 
 
 _WRITTEN: dict[tuple[Any, ...], _Written] = {}
@@ -65,5 +66,5 @@ def _written(params: Parameters) -> Parameters:
     if found is None:
         if len(_WRITTEN) >= _WRITTEN_LIMIT:
             _WRITTEN.clear()
-        found = _WRITTEN[key] = _Written(params, params.to_ical(sorted=True))
+        found = _WRITTEN[key] = _Written(params)
     return found
