@@ -66,8 +66,16 @@ def constant(request: HttpRequest) -> HttpResponse:
     return HttpResponse(CONSTANT["body"], content_type="text/calendar; charset=utf-8")
 
 
+# The constant view sits where a site's own view would: after the admin's and the documents'
+# URLs, just before the app's feeds, so both resolve past the same patterns (the feeds one
+# include more). First in the list, it was resolved sooner than any site could serve it.
+# django-ical's feed takes a second either way.
+_FEEDS_AT = next(
+    i for i, p in enumerate(site_urlpatterns) if getattr(p, "app_name", None) == "wagtail_civil"
+)
 urlpatterns = [
     path("bench/django-ical.ics", PlainMeetingFeed()),
+    *site_urlpatterns[:_FEEDS_AT],
     path("bench/constant.ics", constant),
-    *site_urlpatterns,
+    *site_urlpatterns[_FEEDS_AT:],
 ]

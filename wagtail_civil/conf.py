@@ -1,12 +1,17 @@
-"""The app's settings, each with a default, read at call time so tests can override them."""
+"""The app's settings, each with a default, read at call time so tests can override them
+(the time zone is kept until Django says a setting changed)."""
 
 from __future__ import annotations
 
 import ipaddress
 from datetime import timedelta
+from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 
 def uid_domain() -> str:
@@ -58,9 +63,19 @@ def is_placeholder_host(host: str) -> bool:
     return name.rsplit(".", 1)[1] in PLACEHOLDER_TOP_LEVEL
 
 
+@cache
 def time_zone() -> str:
-    """The municipality's time zone: ``WAGTAIL_CIVIL_TIME_ZONE``, else Django's ``TIME_ZONE``."""
+    """The municipality's time zone: ``WAGTAIL_CIVIL_TIME_ZONE``, else Django's ``TIME_ZONE``.
+
+    Kept until a setting changes: every feed request reads it, and an unset setting is an
+    exception inside Django's settings object each time it is asked for."""
     return getattr(settings, "WAGTAIL_CIVIL_TIME_ZONE", "") or settings.TIME_ZONE
+
+
+@receiver(setting_changed)
+def _setting_changed(setting: str, **kwargs: Any) -> None:
+    if setting in ("WAGTAIL_CIVIL_TIME_ZONE", "TIME_ZONE"):
+        time_zone.cache_clear()
 
 
 def feed_refresh_interval() -> timedelta:

@@ -75,8 +75,19 @@ def _not_modified(request: HttpRequest, etag: str) -> bool:
         return False
     if "HTTP_IF_MATCH" in meta or "HTTP_IF_UNMODIFIED_SINCE" in meta:
         return False
+    if header == etag:  # what a calendar program sends back: no parsing needed
+        return True
     tags = parse_etags(header)
     return tags == ["*"] or etag.removeprefix("W/") in (t.removeprefix("W/") for t in tags)
+
+
+# The request headers Django's get_conditional_response() reads; without any it changes nothing.
+_CONDITIONS = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
 
 
 def calendar_response(
@@ -91,15 +102,17 @@ def calendar_response(
             headers={name: headers[name] for name in _NOT_MODIFIED_HEADERS if name in headers}
         )
     response = HttpResponse(headers=headers)
-    modified = headers.get("Last-Modified")
-    answer = get_conditional_response(
-        request,
-        etag=headers["ETag"],
-        last_modified=parse_http_date(modified) if modified else None,
-        response=response,
-    )
-    if answer is not response:
-        return answer
+    meta = request.META
+    if any(name in meta for name in _CONDITIONS):
+        modified = headers.get("Last-Modified")
+        answer = get_conditional_response(
+            request,
+            etag=headers["ETag"],
+            last_modified=parse_http_date(modified) if modified else None,
+            response=response,
+        )
+        if answer is not response:
+            return answer
     data = body()
     if request.method != "HEAD":
         response.content = data

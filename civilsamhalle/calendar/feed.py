@@ -19,15 +19,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from icalendar import (
     Calendar,
-    Component,
     Event,
     Parameters,
     Timezone,
     vCalAddress,
     vCategory,
+    vDatetime,
     vDDDTypes,
     vDuration,
     vGeo,
@@ -35,11 +36,12 @@ from icalendar import (
     vText,
     vUri,
 )
-from icalendar.parser import Contentline
+from icalendar.caselessdict import canonsort_keys
 
 from ..model import EventStatus, Meeting
 from . import text
 from .labels import FeedLabels
+from .lines import component_bytes, content_line, lines_bytes
 from .timezones import vtimezone
 
 __all__ = [
@@ -132,10 +134,18 @@ class EventPiece:
 
 
 def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
-    """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`."""
-    event = _event(meeting, info, labels)
-    years = (meeting.local_start.year, meeting.local_end.year)
-    return EventPiece(meeting.timezone, event["DTSTART"].params.get("TZID"), years, _to_ical(event))
+    """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`.
+
+    Its lines are written straight from the properties, in the order icalendar writes an
+    ``Event``'s, without making the component first."""
+    properties = _properties(meeting, info, labels)
+    names = [name for name in _EVENT_ORDER if name in properties]
+    if len(names) != len(properties):  # a property this module did not list in _EVENT_ORDER
+        names = canonsort_keys(properties, Event.canonical_order)
+    lines = (_BEGIN_EVENT, *(content_line(name, properties[name]) for name in names), _END_EVENT)
+    start = properties["DTSTART"]
+    years = (start.dt.year, properties["DTEND"].dt.year)  # the local years
+    return EventPiece(meeting.timezone, start.params.get("TZID"), years, lines_bytes(lines))
 
 
 def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
@@ -147,32 +157,29 @@ def assemble_feed(info: FeedInfo, pieces: Iterable[EventPiece]) -> bytes:
         if piece.tzid is not None:
             known = spans.get(piece.tzid, piece.years)
             spans[piece.tzid] = (min(known[0], piece.years[0]), max(known[1], piece.years[1]))
-    head = _to_ical(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
+    head = component_bytes(_head(info, info.timezone or _usual_zone(p.zone for p in pieces)))
     zones = b"".join(_vtimezone_ical(tzid, *years) for tzid, years in sorted(spans.items()))
     return b"".join((head[: -len(_END)], zones, *(p.ical for p in pieces), _END))
 
 
-def _to_ical(component: Component) -> bytes:
-    """``component.to_ical()``, the same bytes, without folding lines that need none.
-
-    icalendar folds every content line character by character; most lines of an event are far
-    shorter than the 75 octets that start a fold, and those are written as icalendar made them.
-    """
-    lines = []
-    for name, value in component.property_items():
-        line = Contentline.from_parts(name, getattr(value, "params", None) or _NO_PARAMETERS, value)
-        encoded = line.encode()
-        lines.append(encoded if len(encoded) < _FOLD_AT else line.to_ical())
-    lines.append(b"")
-    return b"\r\n".join(lines)
-
-
-_FOLD_AT = 75  # icalendar's limit: a line of 75 octets or more is folded
-_NO_PARAMETERS = Parameters()  # read, never changed, by Contentline.from_parts
+# Every property _properties() sets, in the order icalendar writes an Event's properties.
+_EVENT_ORDER = tuple(
+    canonsort_keys(
+        (
+            "UID", "DTSTAMP", "CREATED", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND",
+            "SUMMARY", "STATUS", "LOCATION", "GEO", "URL", "CATEGORIES", "CONFERENCE",
+            "ORGANIZER", "CONTACT", "DESCRIPTION",
+        ),
+        Event.canonical_order,
+    )
+)  # fmt: skip
+_BEGIN_EVENT, _END_EVENT = (content_line(edge, vText(Event.name)) for edge in ("BEGIN", "END"))
 
 
 def _vtimezone_bytes(tzid: str, first_year: int, last_year: int) -> bytes:
-    return _to_ical(vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1)))
+    return component_bytes(
+        vtimezone(tzid, dt.datetime(first_year, 1, 1), dt.datetime(last_year, 1, 1))
+    )
 
 
 # The same few zones and year spans for every feed and request.
@@ -216,25 +223,38 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
-    """The meeting's VEVENT. Each property is set as the icalendar type ``Event.add()`` would
-    choose for it (the tests compare the bytes), without its type lookup for every value."""
+    """The meeting's VEVENT as an icalendar component (for :func:`build_calendar`), its
+    date-times as ``vDDDTypes``, the type whose values ``Component.decoded()`` reads."""
     event = Event()
+    for name, value in _properties(meeting, info, labels).items():
+        event[name] = vDDDTypes(value.dt, value.params) if isinstance(value, vDatetime) else value
+    return event
+
+
+def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[str, Any]:
+    """The meeting's VEVENT properties by name. Each value is an icalendar type that writes
+    what ``Event.add()`` would write for it (the tests compare the bytes), without its type
+    lookup for every value; date-times are ``vDatetime``, which ``vDDDTypes`` writes through
+    (:func:`_event` makes them ``vDDDTypes`` for the component)."""
+    event: dict[str, Any] = {}
     event["UID"] = vText(event_uid(meeting, info.uid_domain))
     # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
     stamp = meeting.last_modified or meeting.created or meeting.start
-    event["DTSTAMP"] = vDDDTypes(_utc(stamp))
+    event["DTSTAMP"] = dtstamp = vDatetime(_utc(stamp))
+    # The same moment is one value: a meeting published once was created when last modified.
     if meeting.created:
-        event["CREATED"] = vDDDTypes(_utc(meeting.created))
+        same = meeting.created == stamp
+        event["CREATED"] = dtstamp if same else vDatetime(_utc(meeting.created))
     if meeting.last_modified:
-        event["LAST-MODIFIED"] = vDDDTypes(_utc(meeting.last_modified))
+        event["LAST-MODIFIED"] = dtstamp  # the stamp is the last change
     event["SEQUENCE"] = vInt(meeting.sequence)
-    event["DTSTART"] = vDDDTypes(meeting.local_start)
-    event["DTEND"] = vDDDTypes(meeting.local_end)
-    event["SUMMARY"] = _Text(text.summary(meeting, labels))
+    event["DTSTART"] = vDatetime(meeting.local_start)
+    event["DTEND"] = vDatetime(meeting.local_end)
+    event["SUMMARY"] = _Text.cleaned(text.summary(meeting, labels))
     event["STATUS"] = vText(_STATUS[meeting.status])
     place = text.location(meeting, labels)
     if place:
-        event["LOCATION"] = _Text(place)
+        event["LOCATION"] = _Text.cleaned(place)
     venue = meeting.venue
     if venue is not None and venue.latitude is not None and venue.longitude is not None:
         event["GEO"] = vGeo((venue.latitude, venue.longitude))
@@ -242,7 +262,7 @@ def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
         event["URL"] = vUri(meeting.url, params={"VALUE": "URI"})
     categories = (text.clean(c) for c in (labels.kind(meeting.kind), *meeting.categories))
     listed = vCategory([])
-    listed.cats = [_Text(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
+    listed.cats = [_Text.cleaned(c) for c in dict.fromkeys(categories) if c.strip()]  # see _Text
     if listed.cats:  # no property is ever written without a value
         event["CATEGORIES"] = listed
     if meeting.online_url and not meeting.is_cancelled:
@@ -260,10 +280,10 @@ def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
     if contact is not None:
         line = text.contact_line(contact)
         if line:
-            event["CONTACT"] = _Text(line)
+            event["CONTACT"] = _Text.cleaned(line)
     about = text.description(meeting, labels)
     if about:
-        event["DESCRIPTION"] = _Text(about)
+        event["DESCRIPTION"] = _Text.cleaned(about)
     return event
 
 
@@ -275,7 +295,15 @@ class _Text(vText):
     def __new__(cls, value: str, *args: object, **kwargs: object) -> _Text:
         return super().__new__(cls, text.clean(value), *args, **kwargs)
 
+    @classmethod
+    def cleaned(cls, value: str) -> _Text:
+        """``value`` that :func:`.text.clean` made already (the words of :mod:`.text`): a long
+        description is not scanned twice."""
+        return vText.__new__(cls, value)
+
     def to_ical(self) -> bytes:
+        if "\\N" not in self:  # nearly always: icalendar's escaping is right as it is
+            return super().to_ical()
         # clean() removed every NUL, so NUL can stand in for a backslash.
         escaped = vText(self.replace("\\", "\x00")).to_ical()
         return escaped.replace(b"\x00", b"\\\\")

@@ -66,7 +66,8 @@ def identity(
         translation.get_language(),
         request.scheme,
         request._get_raw_host(),
-        request.get_full_path(),
+        request.path,
+        request.META.get("QUERY_STRING", ""),  # as sent: get_full_path() re-encodes it
         parts,
         _settings_generation,
     )
