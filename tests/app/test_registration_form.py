@@ -1,7 +1,7 @@
 """The registration form on a meeting page: signing up, and every bad input of issue 8 refused
 clearly on the form, with what was typed kept and nothing saved.
 
-Posted as the load benchmark and a browser do (the POST contract in docs/registration-form.md):
+Posted as the load benchmark and a browser do (the POST contract in docs/registration.md):
 to the meeting page's own address, answered 303 to the personal page, 200 with the form again,
 or 429.
 """

@@ -3,7 +3,7 @@
 A meeting's registrations belong to the page: whoever can edit the meeting sees how many have
 registered. Names, contact details and needs are personal data: only users who also hold
 ``wagtail_civil.view_registration_personal_data`` see them, export them, add, cancel or mark
-registrations (docs/registration-admin.md).
+registrations (docs/registration.md).
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", DEFAULT_FROM_EMAIL)
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # --- background tasks: registration emails ------------------------------------------------------
-# Queued in the database and sent by a worker beside gunicorn (docs/registration-emails.md):
+# Queued in the database and sent by a worker beside gunicorn (docs/registration.md):
 #   manage.py db_worker --backend emails
 # Wagtail's own tasks (search index updates) stay immediate, as without this block, so a stopped
 # worker delays emails and nothing else. Reminders: manage.py send_registration_reminders from
