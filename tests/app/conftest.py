@@ -174,6 +174,21 @@ def make_meeting(civil_site: CivilSite) -> Callable[..., MeetingPage]:
 
 
 @pytest.fixture
+def make_signup_meeting(make_meeting: Callable[..., MeetingPage]) -> Callable[..., MeetingPage]:
+    """``make_signup_meeting(**fields)``: a published meeting taking registrations on its page,
+    Ulricehamn's big open meeting on the digital divide at Storgatan 1 unless told otherwise."""
+
+    def make(title: str = "Stormöte om digitalt utanförskap", **fields: Any) -> MeetingPage:
+        fields.setdefault("registration_kind", "built_in")
+        fields.setdefault("street_address", "Storgatan 1")
+        fields.setdefault("postal_code", "523 30")
+        fields.setdefault("locality", "Ulricehamn")
+        return make_meeting(title, **fields)
+
+    return make
+
+
+@pytest.fixture
 def make_agreement(civil_site: CivilSite) -> Callable[..., AgreementPage]:
     """``make_agreement("ÖK Idé", signatories=[org, "Uddevalla kommun"], commitments=[(2, "")])``.
 

@@ -34,17 +34,12 @@ def admin_url(name: str, *args: Any) -> str:
 
 
 @pytest.fixture
-def stormote(make_meeting: Any) -> MeetingPage:
-    return make_meeting(
-        "Stormöte om digitalt utanförskap",
-        registration_kind="built_in",
+def stormote(make_signup_meeting: Any) -> MeetingPage:
+    return make_signup_meeting(
         registration_capacity=3,
         registration_waitlist=True,
         contact_name="Cecilia Carlsson",
         contact_phone="0321-59 50 00",
-        street_address="Storgatan 1",
-        postal_code="523 30",
-        locality="Ulricehamn",
     )
 
 

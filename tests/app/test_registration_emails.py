@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import threading
 from email.message import Message
 from typing import Any
 
@@ -13,7 +12,6 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import close_old_connections
 from django.utils import timezone
 
 from civilsamhalle.enums import RegistrationSource
@@ -22,7 +20,6 @@ from tests.feedcheck import read_feed
 from wagtail_civil.dates import local
 from wagtail_civil.models import MeetingPage, Registration
 from wagtail_civil.registration.links import personal_path
-from wagtail_civil.registration.reminders import send_due
 from wagtail_civil.registration.seats import cancel, register
 from wagtail_civil.registration.tasks import enqueue, send_registration_reminders
 from wagtail_civil.registration.tokens import read_token
@@ -35,18 +32,13 @@ TASK = "wagtail_civil.registration.tasks."
 
 
 @pytest.fixture
-def meeting(make_meeting: Any) -> MeetingPage:
-    return make_meeting(
-        "Stormöte om digitalt utanförskap",
+def meeting(make_signup_meeting: Any) -> MeetingPage:
+    return make_signup_meeting(
         start=next_week_at(18),
-        registration_kind="built_in",
         registration_capacity=2,
         registration_waitlist=True,
         mode="hybrid",
         online_url="https://möte.example.org/stormote",
-        street_address="Storgatan 1",
-        postal_code="523 30",
-        locality="Ulricehamn",
         contact_name="Märta Kontakt",
         contact_email="kontakt@ulricehamn.example.se",
     )
@@ -363,44 +355,6 @@ def test_a_failed_send_gives_the_claim_back(tomorrow, email_queue, settings):
     assert Registration.objects.get(meeting=tomorrow).reminder_sent_at is None
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert send_registration_reminders.func() == 1
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_workers_running_at_once_send_each_reminder_once(make_meeting):
-    """Four workers run the reminders at the same moment over 40 registrants: each registrant
-    is claimed by exactly one of them (the conditional UPDATE), so gets exactly one email."""
-    meeting = make_meeting(
-        start=timezone.now() + dt.timedelta(hours=24),
-        registration_kind="built_in",
-        registration_capacity=40,
-        registration_reminder_hours=48,
-    )
-    for n in range(40):
-        early(meeting, f"Deltagare {n} Åström", f"p{n}@example.se")
-    barrier = threading.Barrier(4)
-    sent: list[int] = []
-    errors: list[BaseException] = []
-
-    def worker() -> None:
-        try:
-            barrier.wait()
-            sent.append(send_due())
-        except BaseException as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=worker) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
-    assert sum(sent) == 40
-    addresses = [m.to[0] for m in mail.outbox]
-    assert len(addresses) == len(set(addresses)) == 40
-    assert send_due() == 0
 
 
 def test_tasks_are_queued_in_the_configured_backend(meeting, email_queue):

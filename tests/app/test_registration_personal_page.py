@@ -17,10 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def meeting(make_meeting: Any) -> MeetingPage:
-    return make_meeting(
-        "Stormöte om digitalt utanförskap",
-        registration_kind="built_in",
+def meeting(make_signup_meeting: Any) -> MeetingPage:
+    return make_signup_meeting(
         registration_capacity=1,
         registration_waitlist=True,
         registration_ask_phone=True,

@@ -67,15 +67,10 @@ def smtp(settings: Any) -> Iterator[Inbox]:
 
 
 @pytest.fixture
-def meeting(make_meeting: Any) -> MeetingPage:
-    return make_meeting(
-        "Stormöte om digitalt utanförskap",
+def meeting(make_signup_meeting: Any) -> MeetingPage:
+    return make_signup_meeting(
         start=next_week_at(18),
-        registration_kind="built_in",
         registration_capacity=1,
-        street_address="Storgatan 1",
-        postal_code="523 30",
-        locality="Ulricehamn",
         contact_name="Märta Kontakt",
         contact_email="kontakt@ulricehamn.example.se",
     )

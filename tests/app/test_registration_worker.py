@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
 
+from tests.browser.conftest import _leave_the_database_as_migrated  # noqa: F401 (autouse)
 from wagtail_civil.registration.seats import register
 
 # The worker closes its database connection between tasks, as a long-running process should:

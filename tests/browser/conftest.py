@@ -34,6 +34,7 @@ make_category = app_conftest.make_category
 make_organisation = app_conftest.make_organisation
 make_agreement = app_conftest.make_agreement
 make_meeting = app_conftest.make_meeting
+make_signup_meeting = app_conftest.make_signup_meeting
 
 CHROMIUM_ARGS = [
     "--headless",

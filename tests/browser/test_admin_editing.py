@@ -272,3 +272,46 @@ def test_hosts_are_picked_in_the_searchable_chooser(admin: Any, register: CivilS
     response = admin.goto(meeting.url)
     assert response is not None and response.status == 200
     assert "Kulturföreningen Bäve" in admin.locator("main").inner_text()
+
+
+def test_registration_on_the_page_is_set_up_in_its_tab(admin: Any, site: CivilSite) -> None:
+    """An editor turns on registration on the page in the Registration tab: a deadline before the
+    opening is refused on the field, in Swedish, with everything typed still there; corrected,
+    the meeting is published and its page shows the form with the seats left."""
+    from wagtail_civil.models import MeetingPage
+
+    admin.goto(f"/admin/pages/add/wagtail_civil/meetingpage/{site.meeting_index.pk}/")
+    admin.locator("[name=title]").press_sequentially("Stormöte på Åsens bygdegård")
+    admin.locator("[name=start]").fill("2030-10-20 18:00")
+    admin.locator("[name=end]").fill("2030-10-20 21:00")
+    _open_tab(admin, 1)  # place
+    admin.locator("[name=venue_name]").fill("Åsens bygdegård")
+    _open_tab(admin, 3)  # registration
+    admin.locator("[name=registration_kind]").select_option("built_in")
+    admin.locator("[name=registration_opens]").fill("2030-10-14 08:00")
+    admin.locator("[name=registration_deadline]").fill("2030-10-13")
+    admin.locator("[name=registration_capacity]").fill("40")
+    privacy = "Ulricehamns kommun behandlar dina uppgifter för att ordna stormötet på Åsen."
+    admin.locator("[name=registration_privacy]").fill(privacy)
+    _publish(admin)
+
+    # The error stands at the field, in the editor's language.
+    field = admin.locator("[data-field-wrapper]", has=admin.locator("[name=registration_opens]"))
+    expect(field).to_contain_text("Anmälan måste öppna före sista anmälningsdag")
+    # What was typed is still there.
+    expect(admin.locator("[name=registration_capacity]")).to_have_value("40")
+    expect(admin.locator("[name=registration_privacy]")).to_have_value(privacy)
+    assert not MeetingPage.objects.filter(title="Stormöte på Åsens bygdegård", live=True).exists()
+
+    _open_tab(admin, 3)
+    admin.locator("[name=registration_opens]").fill("")  # open as soon as it is published
+    _publish(admin)
+
+    meeting = MeetingPage.objects.get(title="Stormöte på Åsens bygdegård")
+    assert meeting.live and meeting.has_built_in_registration
+    assert meeting.registration_capacity == 40
+    response = admin.goto(meeting.url)
+    assert response is not None and response.status == 200
+    main = admin.locator("main")
+    expect(main).to_contain_text(privacy)
+    expect(main.locator("form [name=email]")).to_be_visible()

@@ -29,12 +29,10 @@ FOCUSED_JS = """() => {
 
 
 @pytest.fixture
-def stormote(make_meeting: Any, make_organisation: Any) -> MeetingPage:
+def stormote(make_signup_meeting: Any, make_organisation: Any) -> MeetingPage:
     for name in ("Röda Korset Uddevallakretsen", "PRO Uddevalla", "Svenska kyrkan i Uddevalla"):
         make_organisation(name)
-    meeting = make_meeting(
-        "Stormöte om digitalt utanförskap",
-        registration_kind="built_in",
+    meeting = make_signup_meeting(
         registration_capacity=100,
         registration_ask_phone=True,
         registration_phone_reason="Så att vi kan nå dig om mötet flyttas.",

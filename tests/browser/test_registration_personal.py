@@ -21,10 +21,8 @@ pytestmark = [
 
 
 @pytest.fixture
-def two_registrations(make_meeting: Any) -> tuple[Registration, Registration]:
-    meeting = make_meeting(
-        "Stormöte om digitalt utanförskap",
-        registration_kind="built_in",
+def two_registrations(make_signup_meeting: Any) -> tuple[Registration, Registration]:
+    meeting = make_signup_meeting(
         registration_capacity=1,
         registration_ask_phone=True,
         registration_phone_reason="Så att vi kan nå dig om mötet flyttas.",

@@ -19,9 +19,17 @@ from civilsamhalle.registration import RegistrationState, SeatPolicy, registrati
 
 from ..dates import end_of_deadline
 
-__all__ = ["BuiltInRegistrationMixin"]
+__all__ = ["QUESTIONS", "BuiltInRegistrationMixin"]
 
 _REMINDER_MAX_HOURS = 24 * 30
+
+# The optional questions a form may ask, by the setting that asks each.
+QUESTIONS = {
+    "organisation": "registration_ask_organisation",
+    "phone": "registration_ask_phone",
+    "access_needs": "registration_ask_access_needs",
+    "dietary_needs": "registration_ask_dietary_needs",
+}
 
 
 class BuiltInRegistrationMixin(models.Model):
@@ -83,6 +91,10 @@ class BuiltInRegistrationMixin(models.Model):
     @property
     def has_built_in_registration(self) -> bool:
         return self.registration_kind == RegistrationKind.BUILT_IN.value
+
+    def asks(self, question: str) -> bool:
+        """Whether the registration form asks ``question`` (a key of :data:`QUESTIONS`)."""
+        return bool(getattr(self, QUESTIONS[question]))
 
     @property
     def status_counts_as_held(self) -> bool:

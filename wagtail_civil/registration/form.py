@@ -17,11 +17,21 @@ from django.utils.translation import pgettext_lazy
 
 from ..models import MeetingPage, Organisation, Registration
 
-__all__ = ["HONEYPOT", "RegistrationForm"]
+__all__ = ["HONEYPOT", "RegistrationForm", "clean_phone"]
 
 # The field people never see and bots fill in (the POST contract's name for it).
 HONEYPOT = "website"
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]*$")
+
+
+def clean_phone(typed: str) -> str:
+    """A phone number as typed, if it looks like one (digits, spaces, a few separators)."""
+    phone = typed.strip()
+    if phone and (not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < 5):
+        raise ValidationError(
+            _("Enter a phone number with digits, e.g. 070-123 45 67."), code="invalid"
+        )
+    return phone
 
 
 def _max(name: str) -> int:
@@ -92,21 +102,21 @@ class RegistrationForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
-    # Optional questions, by the meeting setting that asks them.
-    ASKED_BY = {
-        "organisation": "registration_ask_organisation",
-        "organisation_name": "registration_ask_organisation",
-        "phone": "registration_ask_phone",
-        "access_needs": "registration_ask_access_needs",
-        "dietary_needs": "registration_ask_dietary_needs",
+    # The field of each optional question the meeting may ask (MeetingPage.asks).
+    QUESTION_OF = {
+        "organisation": "organisation",
+        "organisation_name": "organisation",
+        "phone": "phone",
+        "access_needs": "access_needs",
+        "dietary_needs": "dietary_needs",
     }
 
     def __init__(self, *args: Any, meeting: MeetingPage, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "registration-%s")
         super().__init__(*args, **kwargs)
         self.meeting = meeting
-        for name, setting in self.ASKED_BY.items():
-            if not getattr(meeting, setting):
+        for name, question in self.QUESTION_OF.items():
+            if not meeting.asks(question):
                 del self.fields[name]
         if "organisation" in self.fields:
             self.fields["organisation"].queryset = Organisation.objects.public().order_by("name")
@@ -127,12 +137,7 @@ class RegistrationForm(forms.Form):
         return " ".join(self.cleaned_data["name"].split())
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if phone and (not _PHONE.match(phone) or sum(c.isdigit() for c in phone) < 5):
-            raise ValidationError(
-                _("Enter a phone number with digits, e.g. 070-123 45 67."), code="invalid"
-            )
-        return phone
+        return clean_phone(self.cleaned_data["phone"])
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..models import Registration
 from . import seats
+from .form import clean_phone
 from .tokens import read_token
 
 __all__ = ["ChangeForm", "personal_page", "waitlist_place"]
@@ -59,18 +60,16 @@ class ChangeForm(forms.ModelForm):
             else registration.organisation_name
         )
         self.fields["organisation_text"].widget.attrs["autocomplete"] = "organization"
-        asked = {
-            "organisation_text": meeting.registration_ask_organisation,
-            "phone": meeting.registration_ask_phone,
-            "access_needs": meeting.registration_ask_access_needs,
-            "dietary_needs": meeting.registration_ask_dietary_needs,
-        }
-        for name, is_asked in asked.items():
-            if not is_asked:
+        questions = {"organisation_text": "organisation", "phone": "phone"}
+        for name in ("organisation_text", "phone", "access_needs", "dietary_needs"):
+            if not meeting.asks(questions.get(name, name)):
                 del self.fields[name]
         if "phone" in self.fields and meeting.registration_phone_reason:
             self.fields["phone"].help_text = meeting.registration_phone_reason
         self._describe({})
+
+    def clean_phone(self) -> str:
+        return clean_phone(self.cleaned_data["phone"])
 
     def full_clean(self) -> None:
         super().full_clean()
