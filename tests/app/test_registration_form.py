@@ -148,6 +148,17 @@ def test_the_privacy_text_names_the_retention_setting(client, stormote, settings
     assert f"{days} {word} efter mötet" in text
 
 
+@pytest.mark.parametrize("days", ["90 dagar", -1, 1.5])
+def test_a_wrong_retention_setting_does_not_take_the_page_down(client, stormote, settings, days):
+    """manage.py check warns (W003) and erasing refuses; the page still takes registrations and
+    says nothing it cannot be sure of about how long data is kept."""
+    settings.WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS = days
+    response = client.get(stormote.url)
+    assert response.status_code == 200
+    text = form_of(response).get_text(" ", strip=True)
+    assert "efter mötet" not in text and "via länken du får i e-post" in text
+
+
 def test_a_page_with_the_form_is_never_cached(client, stormote, dialogue):
     response = client.get(stormote.url)
     cache_control = response["Cache-Control"]

@@ -55,7 +55,7 @@ class RegistrationPanel:
     form: RegistrationForm | None = None
     # Why the last POST was not taken (a refusal, the rate limit): shown in the error summary.
     problem: str = ""
-    retention_days: int = 90
+    retention_days: int | None = 90  # None: the setting is wrong (check W003 says how)
 
     @property
     def has_problems(self) -> bool:
@@ -103,7 +103,9 @@ def registration_panel(
         opens=page.registration_opens,
         deadline=page.registration_deadline,
         postponed=page.status == EventStatus.POSTPONED.value,
-        retention_days=conf.registration_retention_days(),
+        retention_days=(
+            None if conf.registration_retention_problem() else conf.registration_retention_days()
+        ),
     )
     if state.accepts:
         panel.form = RegistrationForm(meeting=page)
