@@ -148,10 +148,9 @@ TASKS["emails"] = {
 WAGTAIL_CIVIL_TASK_BACKEND = "emails"
 
 
-# The database backend and its worker, as the example site's production settings use them, where
-# the installed versions run together: django-tasks-db needs Django 6 or django-tasks >= 0.12,
-# and make test-lowest has Wagtail 7.0's django-tasks 0.7 (tests/app/test_registration_worker.py
-# says so when it skips).
+# The database backend and its worker, as the example site's production settings use them:
+# django-tasks-db where it runs (Django 6, or django-tasks >= 0.12); else, with Wagtail 7.0's
+# django-tasks 0.7 (make test-lowest), the database backend that package still ships.
 def _database_tasks_usable() -> bool:
     from importlib.metadata import PackageNotFoundError, version
     from importlib.util import find_spec
@@ -170,3 +169,6 @@ def _database_tasks_usable() -> bool:
 if _database_tasks_usable():
     INSTALLED_APPS.append("django_tasks_db")
     TASKS["database"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}
+else:
+    INSTALLED_APPS.append("django_tasks.backends.database")
+    TASKS["database"] = {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}
