@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..models import Registration
 from . import seats
-from .form import clean_phone
+from .form import RegistrationForm, clean_phone
 from .tokens import read_token
 
 __all__ = ["ChangeForm", "personal_page", "waitlist_place"]
@@ -34,22 +34,15 @@ class ChangeForm(forms.ModelForm):
     """What a registrant may correct: not the email, which the registration is bound to."""
 
     organisation_text = forms.CharField(label=_("Organisation"), max_length=255, required=False)
+    # The sign-up form's own fields: the same labels, limits, help and autocomplete purposes.
+    name = RegistrationForm.base_fields["name"]
+    phone = RegistrationForm.base_fields["phone"]
+    access_needs = RegistrationForm.base_fields["access_needs"]
+    dietary_needs = RegistrationForm.base_fields["dietary_needs"]
 
     class Meta:
         model = Registration
         fields = ["name", "phone", "access_needs", "dietary_needs"]
-        labels = {
-            "name": _("Name"),
-            "phone": _("Phone"),
-            "access_needs": _("Access needs"),
-            "dietary_needs": _("Dietary needs"),
-        }
-        widgets = {
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-            "access_needs": forms.Textarea(attrs={"rows": 3}),
-            "dietary_needs": forms.Textarea(attrs={"rows": 2}),
-        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
