@@ -16,10 +16,15 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisation, OrganisationCategory
+from .models import MunicipalUnit, Organisation, OrganisationCategory
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
 
-__all__ = ["CivilSocietyViewSetGroup", "OrganisationCategoryViewSet", "OrganisationViewSet"]
+__all__ = [
+    "CivilSocietyViewSetGroup",
+    "MunicipalUnitViewSet",
+    "OrganisationCategoryViewSet",
+    "OrganisationViewSet",
+]
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -44,10 +49,19 @@ class OrganisationCategoryViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class MunicipalUnitViewSet(SnippetViewSet):
+    model = MunicipalUnit
+    icon = "site"
+    menu_label = _("Municipal units")
+    menu_order = 300
+    list_display = ["name", "email", "phone"]
+    ordering = ["name"]
+
+
 class CivilSocietyViewSetGroup(SnippetViewSetGroup):
     """One menu item for the register, placed next to Pages where editors look for content."""
 
-    items = (OrganisationViewSet, OrganisationCategoryViewSet)
+    items = (OrganisationViewSet, OrganisationCategoryViewSet, MunicipalUnitViewSet)
     menu_label = _("Civil society")
     menu_icon = "group"
     menu_name = "civil-society"

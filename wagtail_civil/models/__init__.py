@@ -16,6 +16,7 @@ from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
 from .registrations import Registration, RegistrationQuerySet, SeatLock
+from .units import MunicipalUnit
 
 __all__ = [
     "AgreementCommitment",
@@ -30,6 +31,7 @@ __all__ = [
     "MeetingPageQuerySet",
     "MeetingProgrammeItem",
     "MeetingSpeaker",
+    "MunicipalUnit",
     "Organisation",
     "OrganisationAreaTag",
     "OrganisationCategory",
