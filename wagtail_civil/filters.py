@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy as _
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 from .models.agreements import AgreementPage
 from .models.categories import OrganisationCategory
+from .models.initiatives import InitiativePage
 from .models.organisations import Organisation
+from .models.units import MunicipalUnit
 
-__all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
+__all__ = ["InitiativeFilterSet", "OrganisationFilterSet", "MeetingFilterSet"]
 
 
 class _ModelChoiceField(forms.ModelChoiceField):
@@ -113,4 +115,40 @@ class MeetingFilterSet(django_filters.FilterSet):
 
     def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         """The meetings of the chosen agreement, organisation or category (``for_<name>``)."""
+        return getattr(queryset, f"for_{name}")(value) if value else queryset
+
+
+def _story_partners(request: Any) -> QuerySet:
+    """Published organisations that are partners in a published, public story."""
+    stories = InitiativePage.objects.live().public().filter(alias_of__isnull=True)
+    return Organisation.objects.public().filter(
+        pk__in=stories.values("partner_links__organisation")
+    )
+
+
+def _story_units(request: Any) -> QuerySet:
+    """Municipal units that take part in a published, public story."""
+    stories = InitiativePage.objects.live().public().filter(alias_of__isnull=True)
+    return MunicipalUnit.objects.filter(pk__in=stories.values("unit_links__unit"))
+
+
+class InitiativeFilterSet(django_filters.FilterSet):
+    """``?organisation=<slug>``, ``?unit=<slug>``, ``?category=<slug>`` on the list of stories.
+
+    The choices are the partners of published stories only, so the list offers no partner whose
+    stories are all drafts, and a long register does not make a long menu.
+    """
+
+    organisation = _narrowing(
+        _story_partners, _("Partner organisation"), _("All organisations"), to_field_name="slug"
+    )
+    unit = _narrowing(
+        _story_units, _("Municipal unit"), _("All municipal units"), to_field_name="slug"
+    )
+    category = _narrowing(
+        _public_categories, _("Category"), _("All categories"), to_field_name="slug"
+    )
+
+    def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
+        """The stories of the chosen organisation, unit or category (``for_<name>``)."""
         return getattr(queryset, f"for_{name}")(value) if value else queryset

@@ -9,6 +9,14 @@ from .agreements import (
 )
 from .categories import OrganisationCategory
 from .feed_stamp import FeedStamp
+from .initiative_index import InitiativeIndexPage
+from .initiative_parts import (
+    InitiativeImage,
+    InitiativeOrganisation,
+    InitiativeResult,
+    InitiativeUnit,
+)
+from .initiatives import InitiativePage, InitiativePageManager, InitiativePageQuerySet
 from .meeting_index import MeetingIndexPage
 from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
@@ -23,6 +31,14 @@ __all__ = [
     "AgreementPage",
     "AgreementSignature",
     "FeedStamp",
+    "InitiativeImage",
+    "InitiativeIndexPage",
+    "InitiativeOrganisation",
+    "InitiativePage",
+    "InitiativePageManager",
+    "InitiativePageQuerySet",
+    "InitiativeResult",
+    "InitiativeUnit",
     "MeetingAttendance",
     "MeetingHost",
     "MeetingIndexPage",

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
 from .. import conf, dates, jsonld, presentation
+from ..apps import civil_model
 from ..feed_urls import feed_path, feed_urls
 from ..feed_words import feed_labels
 from ..feeds import FEEDS
@@ -137,6 +138,15 @@ def add_to_calendar_links(context: template.Context, page: Any) -> dict[str, Any
 def organisation_url(context: template.Context, organisation: Any) -> str | None:
     """``{% organisation_url org as url %}``: the organisation's page, ``None`` for a draft."""
     return presentation.organisation_url(organisation, _request(context))
+
+
+@register.simple_tag
+def civil_organisation_initiatives(organisation: Any) -> Any:
+    """``{% civil_organisation_initiatives organisation as stories %}``: the published, public
+    stories an organisation is a partner in, newest first (none for a draft organisation)."""
+    if not getattr(organisation, "pk", None) or not organisation.live:
+        return []
+    return civil_model("InitiativePage").objects.for_list().for_organisation(organisation)
 
 
 @register.filter
