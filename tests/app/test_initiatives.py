@@ -208,6 +208,14 @@ def test_a_figure_that_is_not_a_number_is_an_error_on_its_field(editor, stories)
     assert not InitiativePage.objects.exists()
 
 
+@pytest.mark.parametrize(("typed", "saved"), [("2,5", Decimal("2.5")), ("1200", Decimal(1200))])
+def test_a_figure_is_typed_as_a_swedish_editor_writes_it(editor, stories, typed, saved):
+    data = _story_form(editor, stories, **{"results-0-number": typed})
+    response = editor.post(_add_url(stories), data)
+    assert response.status_code == 302
+    assert InitiativePage.objects.get().results.get().number == saved
+
+
 def test_a_period_in_the_wrong_order_is_an_error_on_until_in_swedish(editor, stories):
     data = _story_form(editor, stories, end_date="2022-08-01")
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import number_format
@@ -17,6 +19,32 @@ from wagtail.models import Orderable
 __all__ = ["InitiativeImage", "InitiativeOrganisation", "InitiativeResult", "InitiativeUnit"]
 
 INITIATIVE = "wagtail_civil.InitiativePage"
+
+
+class _FigureFormField(forms.DecimalField):
+    """A number typed as the editor writes it: "2,5" in Swedish and Norwegian, "2.5" in English.
+
+    A text box with a decimal keyboard on phones rather than ``<input type=number>``, which
+    Chromium fills with a point only and silently empties when a comma is typed.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs["localize"] = True
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {**super().widget_attrs(widget), "inputmode": "decimal"}
+
+
+class FigureField(models.DecimalField):
+    """A result's number; in migrations a plain ``DecimalField`` (only the form differs)."""
+
+    def formfield(self, **kwargs: Any) -> Any:
+        return super().formfield(**{"form_class": _FigureFormField, **kwargs})
+
+    def deconstruct(self) -> Any:
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.DecimalField", args, kwargs
 
 
 class InitiativeOrganisation(Orderable):
@@ -80,11 +108,11 @@ class InitiativeResult(Orderable):
         max_length=255,
         help_text=_("E.g. Telephone calls, Volunteers, Bags of clothes."),
     )
-    number = models.DecimalField(
+    number = FigureField(
         pgettext_lazy("a figure", "number"),
         max_digits=14,
         decimal_places=2,
-        help_text=_("Digits only, e.g. 500 or 2.5."),
+        help_text=_("Digits only, e.g. 500 or 2,5."),
     )
     unit = models.CharField(
         pgettext_lazy("of a figure", "unit"),
