@@ -28,6 +28,7 @@ from tests.app.page_html import assert_well_formed_page, parse
 from wagtail_civil.models import (
     InitiativeImage,
     InitiativeIndexPage,
+    InitiativeMeeting,
     InitiativeOrganisation,
     InitiativePage,
     InitiativeResult,
@@ -60,6 +61,7 @@ def make_story(stories):
         categories=(),
         results=(),
         images=(),
+        meetings=(),
         live: bool = True,
         revision: bool = True,
         **fields: Any,
@@ -71,6 +73,7 @@ def make_story(stories):
         story.unit_links = [InitiativeUnit(unit=u) for u in units]
         story.results = [InitiativeResult(label=lb, number=n, unit=u) for lb, n, u in results]
         story.images = [InitiativeImage(**image) for image in images]
+        story.meeting_links = [InitiativeMeeting(meeting=m) for m in meetings]
         story.categories.set(list(categories))
         story.live = live and not revision
         stories.add_child(instance=story)
@@ -305,13 +308,20 @@ def test_the_story_page_shows_partners_period_figures_and_images(
 
 
 def test_the_story_page_costs_the_same_queries_for_one_or_six_images(
-    client, make_story, make_organisation, django_assert_max_num_queries
+    client, make_story, make_organisation, make_meeting, django_assert_max_num_queries
 ):
     partner = make_organisation("Röda Korset")
-    one = make_story("Ett", partners=[partner], images=[{"image": _image(), "alt_text": "Ett"}])
+    meetings = [make_meeting(f"Möte {i}", hosts=[partner]) for i in range(4)]
+    one = make_story(
+        "Ett",
+        partners=[partner],
+        images=[{"image": _image(), "alt_text": "Ett"}],
+        meetings=meetings[:1],
+    )
     six = make_story(
         "Sex",
         partners=[partner],
+        meetings=meetings,
         images=[{"image": _image(), "alt_text": f"Bild {i}"} for i in range(6)],
         results=[(f"Mått {i}", i, "st") for i in range(6)],
     )
@@ -320,6 +330,19 @@ def test_the_story_page_costs_the_same_queries_for_one_or_six_images(
         client.get(one.url)
     with django_assert_max_num_queries(len(few)):
         assert client.get(six.url).status_code == 200
+
+
+def test_only_published_public_meetings_are_shown_as_related(client, make_story, make_meeting):
+    dialogue = make_meeting("Dialog om ofrivillig ensamhet")
+    draft = make_meeting("Utkast till dialog", live=False)
+    story = make_story(meetings=[dialogue, draft])
+    assert list(story.get_meetings()) == [dialogue]
+    soup = parse(client.get(story.url))
+    assert_well_formed_page(soup)
+    section = soup.find(id="civil-related-meetings-heading").parent
+    assert [a.get_text(strip=True) for a in section.find_all("a", class_="civil-title")] == [
+        "Dialog om ofrivillig ensamhet"
+    ]
 
 
 def test_a_private_agreement_is_not_linked(client, make_story, civil_site):

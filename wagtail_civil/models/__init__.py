@@ -12,6 +12,7 @@ from .feed_stamp import FeedStamp
 from .initiative_index import InitiativeIndexPage
 from .initiative_parts import (
     InitiativeImage,
+    InitiativeMeeting,
     InitiativeOrganisation,
     InitiativeResult,
     InitiativeUnit,
@@ -33,6 +34,7 @@ __all__ = [
     "FeedStamp",
     "InitiativeImage",
     "InitiativeIndexPage",
+    "InitiativeMeeting",
     "InitiativeOrganisation",
     "InitiativePage",
     "InitiativePageManager",

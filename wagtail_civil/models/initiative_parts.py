@@ -16,7 +16,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
-__all__ = ["InitiativeImage", "InitiativeOrganisation", "InitiativeResult", "InitiativeUnit"]
+__all__ = [
+    "InitiativeImage",
+    "InitiativeMeeting",
+    "InitiativeOrganisation",
+    "InitiativeResult",
+    "InitiativeUnit",
+]
 
 INITIATIVE = "wagtail_civil.InitiativePage"
 
@@ -216,3 +222,25 @@ class InitiativeImage(Orderable):
     def alt(self) -> str:
         """The ``alt`` attribute: empty for a decorative image."""
         return "" if self.decorative else self.alt_text
+
+
+class InitiativeMeeting(Orderable):
+    """A meeting the story grew out of or was told at, e.g. a dialogue on loneliness."""
+
+    page = ParentalKey(INITIATIVE, on_delete=models.CASCADE, related_name="meeting_links")
+    meeting = models.ForeignKey(
+        "wagtail_civil.MeetingPage",
+        on_delete=models.CASCADE,
+        related_name="initiative_links",
+        verbose_name=_("meeting"),
+    )
+
+    panels = [FieldPanel("meeting")]
+    api_fields = [APIField("meeting")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related meeting")
+        verbose_name_plural = _("related meetings")
+
+    def __str__(self) -> str:
+        return str(self.meeting)

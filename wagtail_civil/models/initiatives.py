@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from ..validators import RulesCleanMixin
 from .initiative_parts import InitiativeImage, InitiativeOrganisation, InitiativeUnit
+from .meetings import MeetingPage
 from .organisations import Organisation
 
 __all__ = ["InitiativePage", "InitiativePageManager", "InitiativePageQuerySet"]
@@ -140,7 +141,10 @@ class InitiativePage(RulesCleanMixin, Page):
         FieldPanel("body"),
         InlinePanel("results", heading=_("Results in figures"), label=_("Result")),
         InlinePanel("images", heading=_("Images"), label=_("Image")),
-        MultiFieldPanel([FieldPanel("agreement")], heading=_("Related")),
+        MultiFieldPanel(
+            [FieldPanel("agreement"), InlinePanel("meeting_links", label=_("Meeting"))],
+            heading=_("Related"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
@@ -161,6 +165,7 @@ class InitiativePage(RulesCleanMixin, Page):
         APIField("results"),
         APIField("images"),
         APIField("agreement"),
+        APIField("meeting_links"),
     ]
 
     class Meta:
@@ -214,6 +219,13 @@ class InitiativePage(RulesCleanMixin, Page):
             self.images.all().prefetch_related(Prefetch("image", queryset=images))
         )
 
+    def get_meetings(self) -> models.QuerySet:
+        """The related meetings residents may open (published, public), soonest last."""
+        if self.pk is None:
+            return MeetingPage.objects.none()
+        chosen = self.meeting_links.values("meeting_id")
+        return MeetingPage.objects.for_feed().filter(pk__in=chosen).order_by("-start")
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         agreement = self.agreement if self.agreement_id else None
@@ -226,6 +238,7 @@ class InitiativePage(RulesCleanMixin, Page):
                 "results": list(self.results.all()),
                 "images": self.get_images(),
                 "related_agreement": agreement,
+                "related_meetings": self.get_meetings(),
             }
         )
         return context
