@@ -42,6 +42,12 @@ PERIOD_ORDER = "The collaboration cannot end before it began (%(start)s)."
 NOT_A_NUMBER = "Enter a number."
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path) -> None:
+    """Images and their renditions go to a directory of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 @pytest.fixture
 def stories(civil_site) -> InitiativeIndexPage:
     index = InitiativeIndexPage(title="Exempel på samverkan", slug="exempel")

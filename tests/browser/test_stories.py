@@ -31,8 +31,15 @@ def _story_list(site: CivilSite) -> Any:  # noqa: F811
 
 
 @pytest.fixture
-def stories(site: CivilSite, make_organisation: Any, make_category: Any) -> dict[str, Any]:  # noqa: F811
+def stories(
+    site: CivilSite,  # noqa: F811
+    make_organisation: Any,
+    make_category: Any,
+    settings: Any,
+    tmp_path: Any,
+) -> dict[str, Any]:
     """A list with two stories, partners from both registers, figures and two images."""
+    settings.MEDIA_ROOT = tmp_path  # images and renditions in the test's own directory
     from wagtail.images import get_image_model
     from wagtail.images.tests.utils import get_test_image_file
 
