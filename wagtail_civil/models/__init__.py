@@ -8,6 +8,8 @@ from .agreements import (
     SteeringGroupMember,
 )
 from .categories import OrganisationCategory
+from .council_seats import CouncilSeat, CouncilSeatHolder
+from .councils import CouncilDocument, CouncilPage
 from .feed_stamp import FeedStamp
 from .meeting_index import MeetingIndexPage
 from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
@@ -22,6 +24,10 @@ __all__ = [
     "AgreementCommitment",
     "AgreementPage",
     "AgreementSignature",
+    "CouncilDocument",
+    "CouncilPage",
+    "CouncilSeat",
+    "CouncilSeatHolder",
     "FeedStamp",
     "MeetingAttendance",
     "MeetingHost",
