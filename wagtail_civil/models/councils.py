@@ -151,7 +151,9 @@ class CouncilPage(RoutablePageMixin, Page):
         """The council as Popolo JSON (organizations, posts, persons, memberships)."""
         from ..popolo import council_popolo
 
-        response = JsonResponse(council_popolo(self, request), json_dumps_params={"indent": 2})
+        response = JsonResponse(
+            council_popolo(self, request), json_dumps_params={"indent": 2, "ensure_ascii": False}
+        )
         response["Content-Disposition"] = f'inline; filename="{self.pk}-popolo.json"'
         return response
 
