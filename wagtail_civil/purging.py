@@ -366,6 +366,15 @@ def _category_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any
         _queue(urls_to_purge(instance))
 
 
+def _seat_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    """A council's seat (with its holders) saved or deleted: its page and Popolo export."""
+    if raw or not enabled():
+        return
+    council = civil_model("CouncilPage").objects.filter(pk=instance.council_id).first()
+    if council is not None:
+        _queue(urls_to_purge(council, own_page=True))
+
+
 def _is_tracked_page(sender: Any) -> bool:
     pages = (civil_model("MeetingPage"), civil_model("AgreementPage"), civil_model("CouncilPage"))
     return isinstance(sender, type) and issubclass(sender, pages)
@@ -387,3 +396,6 @@ def connect_signals() -> None:
     for model in (organisation, category):
         signals.pre_delete.connect(_deleted, sender=model, dispatch_uid=f"civil-purge-del-{model}")
     signals.post_save.connect(_category_saved, sender=category, dispatch_uid="civil-purge-cat")
+    seat = civil_model("CouncilSeat")
+    signals.post_save.connect(_seat_changed, sender=seat, dispatch_uid="civil-purge-seat")
+    signals.post_delete.connect(_seat_changed, sender=seat, dispatch_uid="civil-purge-seat-del")

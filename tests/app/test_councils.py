@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from django.db import connection
@@ -21,6 +22,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from tests.app.conftest import publish
 from tests.app.page_html import assert_well_formed_page, parse, subscribe_boxes
+from tests.app.test_purging import purge_server, purging  # noqa: F401 (fixtures)
 from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.feeds import FEEDS
@@ -259,6 +261,22 @@ def test_purging_a_council_meeting_names_the_councils_feed_and_page(
     own = urls_to_purge(council, own_page=True)
     assert council.full_url + "popolo/" in own
     assert f"http://testserver/calendar/councils/{council.pk}.ics" in own
+
+
+def test_saving_or_deleting_a_seat_purges_the_council_page_and_its_export(
+    ulricehamn,
+    purging,  # noqa: F811
+):
+    council = ulricehamn["council"]
+    seat = council.seats.order_by("sort_order").first()
+    expected = {unquote(council.url), unquote(council.url) + "popolo/"}
+    with purging() as sent:
+        seat.label = "Pensionärerna"
+        seat.save()
+    assert expected <= {unquote(path) for path, _host in sent}
+    with purging() as sent:
+        seat.delete()
+    assert expected <= {unquote(path) for path, _host in sent}
 
 
 # --- Popolo --------------------------------------------------------------------------------------
