@@ -154,6 +154,18 @@ def test_the_page_lists_its_public_meetings_only(client, ulricehamn, make_meetin
     assert "Utkast till möte" not in html and "Begränsat" not in html and "Annat möte" not in html
 
 
+def test_a_meeting_page_links_its_council_while_the_council_is_public(
+    client, ulricehamn, make_meeting, make_council
+):
+    council = ulricehamn["council"]
+    meeting = make_meeting("Samrådsmöte", council=council)
+    soup = parse(client.get(meeting.url))
+    assert soup.main.find("a", href=council.url).get_text(strip=True) == "Samrådet"
+    draft = make_council("Utkast till råd", live=False)
+    other = make_meeting("Möte i utkastets råd", council=draft)
+    assert "Utkast till råd" not in client.get(other.url).content.decode()
+
+
 def test_a_draft_council_is_not_served_nor_its_feed_or_export(client, make_council):
     council = make_council("Utkast till samråd", live=False)
     assert client.get(f"/calendar/councils/{council.pk}.ics").status_code == 404
