@@ -26,6 +26,7 @@ from tests.app.test_purging import purge_server, purging  # noqa: F401 (fixtures
 from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.feeds import FEEDS
+from wagtail_civil.feeds import stamp as feed_stamp
 from wagtail_civil.models import CouncilPage, CouncilSeat, CouncilSeatHolder, MeetingPage
 from wagtail_civil.purging import urls_to_purge
 
@@ -289,6 +290,15 @@ def test_saving_or_deleting_a_seat_purges_the_council_page_and_its_export(
     with purging() as sent:
         seat.delete()
     assert expected <= {unquote(path) for path, _host in sent}
+
+
+def test_a_seat_saved_leaves_the_feeds_change_stamp_alone(ulricehamn):
+    """Seats show on the council's page only: the feeds need not be built anew."""
+    seat = ulricehamn["council"].seats.order_by("sort_order").first()
+    before = feed_stamp.current()
+    seat.holders.create(name="Ny ersättare", substitute=True)
+    seat.save()
+    assert feed_stamp.current() == before
 
 
 # --- Popolo --------------------------------------------------------------------------------------
