@@ -12,6 +12,8 @@ from enum import StrEnum
 __all__ = [
     "AgreementStatus",
     "AttendanceMode",
+    "CouncilKind",
+    "CouncilRole",
     "Country",
     "EventStatus",
     "MeetingKind",
@@ -19,6 +21,8 @@ __all__ = [
     "RegistrationKind",
     "RegistrationSource",
     "RegistrationStatus",
+    "SeatRepresents",
+    "TermState",
     "attendance_mode",
 ]
 
@@ -117,6 +121,52 @@ class AgreementStatus(StrEnum):
     OPEN_FOR_SIGNING = "open_for_signing"
     IN_FORCE = "in_force"
     EXPIRED = "expired"
+
+
+class CouncilKind(StrEnum):
+    """What kind of group a council is; Popolo's ``classification`` of the organization."""
+
+    COUNCIL = "council"  # "samråd" / "råd": the standing forum of the sector and the municipality
+    STEERING_GROUP = "steering_group"
+    WORKING_GROUP = "working_group"
+    REFERENCE_GROUP = "reference_group"
+
+
+class SeatRepresents(StrEnum):
+    """What a seat on a council stands for, apart from whoever holds it (Popolo's Post)."""
+
+    CATEGORY = "category"  # a category of organisations, e.g. the pensioners' associations
+    ORGANISATION = "organisation"  # one named organisation
+    MUNICIPALITY = "municipality"  # the municipality: politicians and officials
+
+    @property
+    def needs_category(self) -> bool:
+        return self is SeatRepresents.CATEGORY
+
+    @property
+    def needs_organisation(self) -> bool:
+        return self is SeatRepresents.ORGANISATION
+
+
+class CouncilRole(StrEnum):
+    """A holder's role on the council; Popolo's ``role`` of the membership."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+
+
+class TermState(StrEnum):
+    """Where a holder's term stands on a given day."""
+
+    UPCOMING = "upcoming"
+    CURRENT = "current"
+    FORMER = "former"
+
+    @property
+    def is_former(self) -> bool:
+        return self is TermState.FORMER
 
 
 class Country(StrEnum):

@@ -18,6 +18,8 @@ from django.utils.translation import pgettext_lazy
 from civilsamhalle.enums import (
     AgreementStatus,
     AttendanceMode,
+    CouncilKind,
+    CouncilRole,
     Country,
     EventStatus,
     MeetingKind,
@@ -25,6 +27,7 @@ from civilsamhalle.enums import (
     RegistrationKind,
     RegistrationSource,
     RegistrationStatus,
+    SeatRepresents,
 )
 
 from .feed_words import kind_label
@@ -32,6 +35,8 @@ from .feed_words import kind_label
 __all__ = [
     "AGREEMENT_STATUS_CHOICES",
     "ATTENDANCE_MODE_CHOICES",
+    "COUNCIL_KIND_CHOICES",
+    "COUNCIL_ROLE_CHOICES",
     "COUNTRY_CHOICES",
     "EVENT_STATUS_CHOICES",
     "MEETING_KIND_CHOICES",
@@ -39,6 +44,7 @@ __all__ = [
     "REGISTRATION_KIND_CHOICES",
     "REGISTRATION_SOURCE_CHOICES",
     "REGISTRATION_STATUS_CHOICES",
+    "SEAT_REPRESENTS_CHOICES",
 ]
 
 ORGANISATION_KIND_CHOICES = [
@@ -113,4 +119,33 @@ AGREEMENT_STATUS_CHOICES = [
 COUNTRY_CHOICES = [
     (Country.SWEDEN.value, _("Sweden")),
     (Country.NORWAY.value, _("Norway")),
+]
+
+COUNCIL_KIND_CHOICES = [
+    (CouncilKind.COUNCIL.value, pgettext_lazy("council kind", "Council (samråd)")),
+    (CouncilKind.STEERING_GROUP.value, pgettext_lazy("council kind", "Steering group")),
+    (CouncilKind.WORKING_GROUP.value, pgettext_lazy("council kind", "Working group")),
+    (CouncilKind.REFERENCE_GROUP.value, pgettext_lazy("council kind", "Reference group")),
+]
+
+SEAT_REPRESENTS_CHOICES = [
+    (
+        SeatRepresents.CATEGORY.value,
+        pgettext_lazy("council seat represents", "A category of organisations"),
+    ),
+    (
+        SeatRepresents.ORGANISATION.value,
+        pgettext_lazy("council seat represents", "An organisation"),
+    ),
+    (
+        SeatRepresents.MUNICIPALITY.value,
+        pgettext_lazy("council seat represents", "The municipality"),
+    ),
+]
+
+COUNCIL_ROLE_CHOICES = [
+    (CouncilRole.CHAIR.value, pgettext_lazy("council role", "Chair")),
+    (CouncilRole.VICE_CHAIR.value, pgettext_lazy("council role", "Vice chair")),
+    (CouncilRole.SECRETARY.value, pgettext_lazy("council role", "Secretary")),
+    (CouncilRole.MEMBER.value, pgettext_lazy("council role", "Member")),
 ]

@@ -112,7 +112,7 @@ class _Addresses:
     def meetings(self, meetings: Any, *, own_pages: bool) -> None:
         """Every feed that can show these meetings and the pages that list them."""
         meetings = list(
-            meetings.select_related("agreement").prefetch_related(
+            meetings.select_related("agreement", "council").prefetch_related(
                 "categories",
                 Prefetch(
                     "host_links",
@@ -142,6 +142,10 @@ class _Addresses:
             if agreement is not None and agreement.live:
                 self.feed("agreement", agreement, self.sites_of(agreement))
                 self.page(agreement)
+            council = meeting.council if meeting.council_id else None
+            if council is not None and council.live:
+                self.feed("council", council, self.sites_of(council))
+                self.page(council)
             links = [*meeting.host_links.all(), *meeting.attending_organisations.all()]
             categories = list(meeting.categories.all())
             for organisation in {link.organisation for link in links if link.organisation.live}:
@@ -181,6 +185,21 @@ def _agreement(found: _Addresses, pk: int, own_page: bool) -> None:
     for signature in agreement.signatures.select_related("organisation"):
         if signature.organisation is not None and signature.organisation.live:
             found.organisation_page(signature.organisation)
+
+
+def _council(found: _Addresses, pk: int, own_page: bool) -> None:
+    council = civil_model("CouncilPage").objects.live().public().filter(pk=pk).first()
+    if council is None:
+        return
+    found.feed("council", council, found.sites_of(council))
+    if own_page:
+        found.page(council)
+    # The council's Popolo export is a route of its page.
+    found.batch.add_urls(
+        url + council.reverse_subpage("popolo")
+        for url in [council.get_full_url(found.batch)]
+        if url is not None
+    )
 
 
 def _organisation(found: _Addresses, pk: int, own_page: bool) -> None:
@@ -225,7 +244,12 @@ def urls_to_purge(obj: Any, *, own_page: bool = False) -> set[str]:
     return found.urls
 
 
-_COLLECTORS = {"MeetingPage": _meeting, "AgreementPage": _agreement, "Organisation": _organisation}
+_COLLECTORS = {
+    "MeetingPage": _meeting,
+    "AgreementPage": _agreement,
+    "CouncilPage": _council,
+    "Organisation": _organisation,
+}
 
 
 # --- sending, once the change is committed -------------------------------------------------------
@@ -342,8 +366,17 @@ def _category_saved(sender: Any, instance: Any, raw: bool = False, **kwargs: Any
         _queue(urls_to_purge(instance))
 
 
+def _seat_changed(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
+    """A council's seat (with its holders) saved or deleted: its page and Popolo export."""
+    if raw or not enabled():
+        return
+    council = civil_model("CouncilPage").objects.filter(pk=instance.council_id).first()
+    if council is not None:
+        _queue(urls_to_purge(council, own_page=True))
+
+
 def _is_tracked_page(sender: Any) -> bool:
-    pages = (civil_model("MeetingPage"), civil_model("AgreementPage"))
+    pages = (civil_model("MeetingPage"), civil_model("AgreementPage"), civil_model("CouncilPage"))
     return isinstance(sender, type) and issubclass(sender, pages)
 
 
@@ -351,7 +384,8 @@ def connect_signals() -> None:
     """Connect the handlers (``AppConfig.ready``); each checks :func:`enabled` when it runs."""
     meeting, agreement = civil_model("MeetingPage"), civil_model("AgreementPage")
     organisation, category = civil_model("Organisation"), civil_model("OrganisationCategory")
-    for model in (meeting, agreement, organisation):
+    council = civil_model("CouncilPage")
+    for model in (meeting, agreement, council, organisation):
         signals.pre_save.connect(_before_save, sender=model, dispatch_uid=f"civil-purge-{model}")
     page_published.connect(_after_page_change, dispatch_uid="civil-purge-published")
     page_unpublished.connect(_after_page_change, dispatch_uid="civil-purge-unpublished")
@@ -362,3 +396,6 @@ def connect_signals() -> None:
     for model in (organisation, category):
         signals.pre_delete.connect(_deleted, sender=model, dispatch_uid=f"civil-purge-del-{model}")
     signals.post_save.connect(_category_saved, sender=category, dispatch_uid="civil-purge-cat")
+    seat = civil_model("CouncilSeat")
+    signals.post_save.connect(_seat_changed, sender=seat, dispatch_uid="civil-purge-seat")
+    signals.post_delete.connect(_seat_changed, sender=seat, dispatch_uid="civil-purge-seat-del")

@@ -14,13 +14,14 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import MunicipalUnit, Organisation, OrganisationCategory
+from .models import CouncilPage, CouncilSeat, MunicipalUnit, Organisation, OrganisationCategory
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
 
 __all__ = [
     "CivilSocietyViewSetGroup",
+    "CouncilSeatViewSet",
     "MunicipalUnitViewSet",
     "OrganisationCategoryViewSet",
     "OrganisationViewSet",
@@ -58,10 +59,41 @@ class MunicipalUnitViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class CouncilSeatCreateView(CreateView):
+    """Opened from a council page's "Add a seat" link (``?council=<id>``): that council chosen."""
+
+    def get_initial_form_instance(self) -> Any:
+        instance = super().get_initial_form_instance() or self.model()
+        council = self.request.GET.get("council", "")
+        if council.isdigit() and CouncilPage.objects.filter(pk=council).exists():
+            instance.council_id = int(council)
+        return instance
+
+
+class CouncilSeatViewSet(SnippetViewSet):
+    """Seats with their holders, listed per council (the council page links each of its own)."""
+
+    model = CouncilSeat
+    icon = "user"
+    menu_label = _("Council seats")
+    menu_order = 400
+    add_view_class = CouncilSeatCreateView
+    list_display = ["label", "council", "represents"]
+    list_filter = ["council", "represents"]
+    ordering = ["council", "sort_order", "pk"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+
 class CivilSocietyViewSetGroup(SnippetViewSetGroup):
     """One menu item for the register, placed next to Pages where editors look for content."""
 
-    items = (OrganisationViewSet, OrganisationCategoryViewSet, MunicipalUnitViewSet)
+    items = (
+        OrganisationViewSet,
+        OrganisationCategoryViewSet,
+        MunicipalUnitViewSet,
+        CouncilSeatViewSet,
+    )
     menu_label = _("Civil society")
     menu_icon = "group"
     menu_name = "civil-society"

@@ -25,6 +25,7 @@ from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
+from .councils import add_councils
 from .dates import moved
 from .initiatives import add_stories
 from .registrations import add_registrations
@@ -73,6 +74,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         )
         home_body(home, report)
         add_stories(home, report)
+        add_councils(home, report)
         added = add_registrations()
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added

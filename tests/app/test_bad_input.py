@@ -22,9 +22,16 @@ from django.utils import timezone
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from tests.app.conftest import next_week_at
+from tests.app.conftest import next_week_at, publish
 from wagtail_civil import urls as civil_urls
-from wagtail_civil.models import MeetingSpeaker, Organisation, Registration
+from wagtail_civil.models import (
+    CouncilPage,
+    CouncilSeat,
+    CouncilSeatHolder,
+    MeetingSpeaker,
+    Organisation,
+    Registration,
+)
 from wagtail_civil.registration.seats import register
 from wagtail_civil.registration.tokens import make_token
 
@@ -103,6 +110,14 @@ def content(civil_site, make_category, make_organisation, make_agreement, make_m
     stormote = make_meeting("Stormöte", registration_kind="built_in", registration_capacity=1)
     register(stormote, name="Åsa Öberg", email="asa@example.se")
     make_meeting("Hållet", start=timezone.now() - dt.timedelta(days=30), agreement=agreement)
+    council = CouncilPage(title="Samrådet", live=False)
+    civil_site.home.add_child(instance=council)
+    council = publish(council)
+    seat = CouncilSeat(council=council, label="Trossamfunden", represents="organisation")
+    seat.organisation = church
+    seat.holders = [CouncilSeatHolder(name="Gulli Håkansson", on_behalf_of=church, party="S")]
+    seat.save()
+    make_meeting("Samrådsmöte", council=council)
     return {"meeting": meeting, "agreement": agreement, "church": church, "culture": culture}
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "AgreementFeed",
     "AllMeetingsFeed",
     "CategoryFeed",
+    "CouncilFeed",
     "MeetingListFeed",
     "OrganisationFeed",
     "SingleMeetingFeed",
@@ -88,6 +89,19 @@ class AgreementFeed(MeetingFeed):
     description_text = gettext_lazy(
         "Meetings held under the agreement “%(title)s”, published by %(site)s."
     )
+
+
+@register_feed
+class CouncilFeed(MeetingFeed):
+    """The meetings of a council or group (samråd, steering group, …), linked from its page.
+
+    Not offered by the subscribe block (no ``label``): the council page has its own box.
+    """
+
+    kind = "council"
+    route = "calendar/councils/<civil_pk:pk>.ics"
+    object_model, narrow_by = "CouncilPage", "for_council"
+    description_text = gettext_lazy("Meetings of “%(title)s”, published by %(site)s.")
 
 
 @register_feed

@@ -8,6 +8,8 @@ from .agreements import (
     SteeringGroupMember,
 )
 from .categories import OrganisationCategory
+from .council_seats import CouncilSeat, CouncilSeatHolder
+from .councils import CouncilDocument, CouncilPage
 from .feed_stamp import FeedStamp
 from .initiative_index import InitiativeIndexPage
 from .initiative_parts import (
@@ -31,6 +33,10 @@ __all__ = [
     "AgreementCommitment",
     "AgreementPage",
     "AgreementSignature",
+    "CouncilDocument",
+    "CouncilPage",
+    "CouncilSeat",
+    "CouncilSeatHolder",
     "FeedStamp",
     "InitiativeImage",
     "InitiativeIndexPage",

@@ -45,6 +45,7 @@ organisers_panels = [
     ),
     FieldPanel("municipal_hosts"),
     FieldPanel("agreement"),
+    FieldPanel("council"),
     # A short list: every category visible at once, ticked without Ctrl-click.
     FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
     MultiFieldPanel(

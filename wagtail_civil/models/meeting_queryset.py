@@ -77,6 +77,10 @@ class MeetingPageQuerySet(PageQuerySet):
         """Meetings held under an agreement (an ``AgreementPage`` or its id)."""
         return self.filter(agreement=agreement)
 
+    def for_council(self, council: Any) -> MeetingPageQuerySet:
+        """Meetings of a council or group (a ``CouncilPage`` or its id)."""
+        return self.filter(council=council)
+
     def for_organisation(self, organisation: Any) -> MeetingPageQuerySet:
         """Meetings an organisation hosts or attends (an ``Organisation`` or its slug)."""
         if isinstance(organisation, str):

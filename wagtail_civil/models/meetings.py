@@ -149,6 +149,15 @@ class MeetingPage(
         verbose_name=_("held under agreement"),
         help_text=_("Counts towards the agreement's commitments, e.g. two dialogues a year."),
     )
+    council = models.ForeignKey(
+        "wagtail_civil.CouncilPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("meeting of council or group"),
+        help_text=_("Lists the meeting on the council's page and in its calendar."),
+    )
     categories = ParentalManyToManyField(
         "wagtail_civil.OrganisationCategory",
         blank=True,
@@ -234,7 +243,8 @@ class MeetingPage(
             "uid", "sequence", "kind", "theme", "description", "status", "start", "end", "mode",
             "venue_name", "street_address", "postal_code", "locality", "latitude", "longitude",
             "online_url", "programme", "speakers", "hosts", "municipal_hosts", "agreement",
-            "categories", "registration_kind", "registration_url", "registration_deadline",
+            "council", "categories", "registration_kind", "registration_url",
+            "registration_deadline",
             "registration_opens", "registration_capacity", "registration_waitlist",
             "contact_name", "contact_email", "contact_phone", "attending_organisations",
             "attendance_organisations", "attendance_people", "attendance_municipal_staff",
