@@ -26,6 +26,7 @@ from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
 from .dates import moved
+from .participation import check as check_participation
 from .registrations import add_registrations
 from .site import configure_site, home_body, home_page, parse_host
 
@@ -72,6 +73,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         )
         home_body(home, report)
         added = add_registrations()
+        check_participation()
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )
