@@ -18,7 +18,6 @@ from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from civilsamhalle.participation import MeetingParticipation, Participation, summarise
 
@@ -97,27 +96,28 @@ def _page(model: Any, row: dict[str, Any]) -> Any:
     return page_of_row(model, row)
 
 
+def _figure_words(kind: str, value: int) -> str:
+    """A figure with what it counts, e.g. "People: 17" (no plural forms to get wrong)."""
+    words = {
+        "organisations": _("Organisations: %(value)s"),
+        "people": _("People: %(value)s"),
+        "staff": _("From the municipality: %(value)s"),
+    }
+    return words[kind] % {"value": value}
+
+
+def _figures(meeting: MeetingParticipation) -> list[tuple[str, int]]:
+    found = (
+        ("organisations", meeting.organisations),
+        ("people", meeting.people),
+        ("staff", meeting.municipal_staff),
+    )
+    return [(kind, value) for kind, value in found if value is not None]
+
+
 def chart_text(meeting: MeetingParticipation) -> str:
     """One meeting's figures as a sentence: the chart's text alternative, bar by bar."""
-    parts = []
-    if meeting.organisations is not None:
-        parts.append(
-            ngettext("%(n)s organisation", "%(n)s organisations", meeting.organisations)
-            % {"n": meeting.organisations}
-        )
-    if meeting.people is not None:
-        parts.append(
-            ngettext("%(n)s person", "%(n)s people", meeting.people) % {"n": meeting.people}
-        )
-    if meeting.municipal_staff is not None:
-        parts.append(
-            ngettext(
-                "%(n)s from the municipality",
-                "%(n)s from the municipality",
-                meeting.municipal_staff,
-            )
-            % {"n": meeting.municipal_staff}
-        )
+    parts = [_figure_words(kind, value) for kind, value in _figures(meeting)]
     figures = ", ".join(parts) or _("not recorded")
     return _("%(title)s, %(date)s: %(figures)s") % {
         "title": meeting.title,
@@ -131,7 +131,7 @@ class ChartBar:
     kind: str  # "organisations", "people" or "staff": the bar's class in civil.css
     value: int
     width: str  # per cent of the chart's width, "12.5" (never localised: it goes into CSS)
-    label: str  # e.g. "17 people", shown beside the bar
+    label: str  # e.g. "People: 17", shown beside the bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,15 +147,9 @@ def chart_rows(summary: Participation, limit: int = CHART_MEETINGS) -> list[Char
     largest = summary.largest
     rows = []
     for meeting in summary.recorded_meetings[-limit:]:
-        bars = []
-        for kind, value, singular, plural in (
-            ("organisations", meeting.organisations, "%(n)s organisation", "%(n)s organisations"),
-            ("people", meeting.people, "%(n)s person", "%(n)s people"),
-            ("staff", meeting.municipal_staff, "%(n)s from the municipality",
-             "%(n)s from the municipality"),
-        ):  # fmt: skip
-            if value is not None:
-                label = ngettext(singular, plural, value) % {"n": value}
-                bars.append(ChartBar(kind, value, f"{100 * value / largest:.1f}", label))
-        rows.append(ChartRow(meeting, chart_text(meeting), tuple(bars)))
+        bars = tuple(
+            ChartBar(kind, value, f"{100 * value / largest:.1f}", _figure_words(kind, value))
+            for kind, value in _figures(meeting)
+        )
+        rows.append(ChartRow(meeting, chart_text(meeting), bars))
     return rows
