@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from . import conf
+from .attendance_checklist import AttendanceChecklistField, AttendanceChecklistMixin
 
 __all__ = ["LocalDateTimeField", "MeetingPageForm"]
 
@@ -39,9 +40,11 @@ class LocalDateTimeField(forms.DateTimeField):
             return super().to_python(value)
 
 
-class MeetingPageForm(WagtailAdminPageForm):
-    """The meeting page's edit form; only the date-time fields differ from Wagtail's."""
+class MeetingPageForm(AttendanceChecklistMixin, WagtailAdminPageForm):
+    """The meeting page's edit form: date-time fields in the municipality's zone, and who took
+    part ticked in a list of the register (:mod:`.attendance_checklist`)."""
 
+    attending_register = AttendanceChecklistField()
     local_datetime_fields = ("start", "end", "registration_deadline", "registration_opens")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

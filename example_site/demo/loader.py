@@ -28,6 +28,7 @@ from wagtail_civil.models import MeetingPage
 from .councils import add_councils
 from .dates import moved
 from .initiatives import add_stories
+from .participation import check as check_participation
 from .registrations import add_registrations
 from .site import configure_site, home_body, home_page, parse_host
 
@@ -76,6 +77,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_stories(home, report)
         add_councils(home, report)
         added = add_registrations()
+        check_participation()
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

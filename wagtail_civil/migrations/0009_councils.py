@@ -14,7 +14,7 @@ PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_civil", "0007_municipal_units"),
+        ("wagtail_civil", "0008_stories"),
         ("wagtailcore", "0094_alter_page_locale"),
         ("wagtaildocs", "0014_alter_document_file_size"),
     ]

@@ -25,8 +25,10 @@ from civilsamhalle import rules
 from civilsamhalle.commitments import evaluate_agreement
 from civilsamhalle.rules import RuleError
 
+from ..apps import civil_model
 from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
+from ..participation import participation_for
 from ..sites import absolute_url
 from ..validators import RulesCleanMixin, rule_error
 from .meetings import MeetingPage
@@ -174,6 +176,20 @@ class AgreementPage(RulesCleanMixin, Page):
         meetings = [m.to_domain() for m in self.get_meetings()]
         return evaluate_agreement(self.to_domain(), meetings, today)
 
+    def get_participation_categories(self) -> Any:
+        """The categories whose absence a meeting under the agreement is judged by: those of
+        the published organisations that signed it; ``None`` (every category used in the
+        register) while no signatory belongs to one. Override to choose others."""
+        if self.pk is None:
+            return None
+        found = (
+            civil_model("OrganisationCategory")
+            .objects.filter(organisations__signatures__page=self, organisations__live=True)
+            .distinct()
+        )
+        names = list(found.order_by("name").values_list("name", flat=True))
+        return names or None
+
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
@@ -182,6 +198,9 @@ class AgreementPage(RulesCleanMixin, Page):
         context["commitment_statuses"] = self.commitment_statuses()
         context["upcoming_meetings"] = meetings.upcoming(now)
         context["past_meetings"] = meetings.past(now)
+        context["participation"] = participation_for(
+            meetings, self.get_participation_categories(), now=now, request=request
+        )
         return context
 
     # --- domain ----------------------------------------------------------------------------------

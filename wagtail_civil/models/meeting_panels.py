@@ -16,6 +16,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 
+from ..attendance_checklist import AttendanceChecklistPanel
+
 __all__ = ["content_panels", "edit_handler"]
 
 content_panels = Page.content_panels + [
@@ -82,11 +84,8 @@ registration_panels = [
     ),
 ]
 afterwards_panels = [
-    InlinePanel(
-        "attending_organisations",
-        heading=_("Organisations that took part"),
-        label=_("Organisation"),
-    ),
+    # One checkbox per organisation of the register, saved as the attending_organisations rows.
+    AttendanceChecklistPanel(heading=_("Organisations that took part")),
     FieldRowPanel(
         [
             FieldPanel("attendance_organisations"),

@@ -342,11 +342,23 @@ class Organisation(
         )
         meetings = MeetingPage.objects.for_feed().for_organisation(self)
         return {
+            "attended_meetings": self.attended_meetings(),
             "organisation": self,
             "agreements": agreements.order_by("title"),
             "upcoming_meetings": meetings.upcoming(timezone.now()),
             "children": Organisation.with_urls(self.children.public(), request),
         }
+
+    def attended_meetings(self, now: Any = None) -> models.QuerySet:
+        """Meetings it took part in (recorded as attending), held, published and public, most
+        recent first; a draft organisation (a preview) has none to show."""
+        if self.pk is None:
+            return MeetingPage.objects.none()
+        attended = self.meeting_attendance.values("page_id")
+        visible = MeetingPage.objects.live().public().filter(alias_of__isnull=True)
+        not_held = [s.value for s in domain.EventStatus if not s.counts_as_held]
+        held = visible.filter(pk__in=attended).exclude(status__in=not_held)
+        return held.past(now or timezone.now())
 
     # --- domain ----------------------------------------------------------------------------------
 

@@ -30,7 +30,9 @@ from .admin_forms import AttendanceForm
 from .admin_rows import organisation_text, status_counts
 from .admin_views import MeetingViewMixin, url
 
-__all__ = ["AttendancePrintView", "AttendanceView", "FiguresSaved", "record_attendance"]
+__all__ = [
+    "AttendancePrintView", "AttendanceView", "FiguresSaved", "record_attendance", "typed_by_hand",
+]  # fmt: skip
 
 
 class FiguresSaved(enum.Enum):
@@ -50,22 +52,11 @@ def seated(meeting: MeetingPage) -> list[Registration]:
     )
 
 
-def record_attendance(meeting: MeetingPage, attended: dict[int, bool], user: Any) -> FiguresSaved:
-    """Mark who came, then fill the page's figures from every registration marked as come.
-
-    ``attendance_people`` is the number who came; ``attending_organisations`` gets their
-    organisations from the register (rows the editor added for organisations with no
-    registrant stay); ``attendance_organisations`` counts those rows and the organisations
-    typed by registrants who came. See the module's docstring for how the page is saved.
-    """
-    with transaction.atomic():
-        registrations = Registration.objects.filter(meeting=meeting)
-        for came in (True, False):
-            chosen = [pk for pk, value in attended.items() if value is came]
-            registrations.filter(pk__in=chosen).update(attended=came)
+def _came_figures(registrations: Any) -> tuple[int, list[int], set[str]]:
+    """Who is marked as come: how many, their organisations from the register (by name), and
+    the organisation names typed by those without one (compared without case)."""
     came = registrations.filter(attended=True)
-    people = came.count()
-    came_orgs = list(
+    organisations = list(
         came.filter(organisation__isnull=False)
         .order_by("organisation__name")
         .values_list("organisation_id", flat=True)
@@ -78,22 +69,42 @@ def record_attendance(meeting: MeetingPage, attended: dict[int, bool], user: Any
         )
         if name.strip()
     }
-    from_registrants = set(
-        registrations.filter(organisation__isnull=False).values_list("organisation_id", flat=True)
-    )
+    return came.count(), organisations, typed
+
+
+def record_attendance(meeting: MeetingPage, attended: dict[int, bool], user: Any) -> FiguresSaved:
+    """Mark who came, then fill the page's figures from every registration marked as come.
+
+    Filled, because marking who came is the editor asking for it; but only what the marking
+    wrote before: ``attendance_people`` and ``attendance_organisations`` change only while they
+    are blank or still hold what the previous marking gave (a figure typed by hand, e.g. 79
+    people with those who came without registering, stays). ``attending_organisations`` gets
+    the organisations of registrants who came; a row goes only when the previous marking added
+    it and nobody from it is marked as come now, so a row ticked by hand stays.
+    ``attendance_organisations`` counts the rows and the organisations typed by registrants who
+    came. See the module's docstring for how the page is saved.
+    """
+    registrations = Registration.objects.filter(meeting=meeting)
+    with transaction.atomic():
+        before_people, before_orgs, before_typed = _came_figures(registrations)
+        for came in (True, False):
+            chosen = [pk for pk, value in attended.items() if value is came]
+            registrations.filter(pk__in=chosen).update(attended=came)
+    people, came_orgs, typed = _came_figures(registrations)
 
     had_draft = meeting.has_unpublished_changes or not meeting.live
     page = meeting.get_latest_revision_as_object()
-    rows = [
-        row
-        for row in page.attending_organisations.all()
-        if row.organisation_id not in from_registrants
-    ]
+    old_rows = list(page.attending_organisations.all())
+    previous_count = len({r.organisation_id for r in old_rows}) + len(before_typed)
+    gone = set(before_orgs) - set(came_orgs)
+    rows = [row for row in old_rows if row.organisation_id not in gone]
     listed = {r.organisation_id for r in rows}
     rows += [MeetingAttendance(organisation_id=pk) for pk in came_orgs if pk not in listed]
     page.attending_organisations = rows
-    page.attendance_people = people
-    page.attendance_organisations = len({r.organisation_id for r in rows}) + len(typed)
+    if page.attendance_people in (None, before_people):
+        page.attendance_people = people
+    if page.attendance_organisations in (None, previous_count):
+        page.attendance_organisations = len({r.organisation_id for r in rows}) + len(typed)
     may_publish = meeting.permissions_for_user(user).can_publish()
     try:
         with transaction.atomic():
@@ -106,6 +117,14 @@ def record_attendance(meeting: MeetingPage, attended: dict[int, bool], user: Any
     except ValidationError:
         return FiguresSaved.INVALID
     return FiguresSaved.PUBLISHED
+
+
+def typed_by_hand(meeting: MeetingPage, people: int) -> int | None:
+    """The number of people the page's latest version says came, when it is not the number
+    marked (typed by hand, and kept): the editor is told, so nobody wonders which is right."""
+    latest = meeting.get_latest_revision_as_object()
+    figure = latest.attendance_people
+    return figure if figure is not None and figure != people else None
 
 
 class AttendanceView(MeetingViewMixin, FormView):
@@ -128,7 +147,18 @@ class AttendanceView(MeetingViewMixin, FormView):
 
     def form_valid(self, form: AttendanceForm) -> Any:
         saved = record_attendance(self.meeting, form.attended(), self.request.user)
-        figures = {"people": sum(form.attended().values())}
+        people = sum(form.attended().values())
+        figures = {"people": people}
+        kept = typed_by_hand(self.meeting, people) if saved is not FiguresSaved.INVALID else None
+        if kept is not None:
+            messages.info(
+                self.request,
+                _(
+                    "The meeting page keeps the %(typed)s people typed by hand rather than the "
+                    "%(people)s marked here: change it on the page if it is wrong."
+                )
+                % {"typed": kept, "people": people},
+            )
         edit_url = reverse("wagtailadmin_pages:edit", args=[self.meeting.pk])
         edit = [messages.button(edit_url, _("Edit the meeting"))]
         if saved is FiguresSaved.PUBLISHED:

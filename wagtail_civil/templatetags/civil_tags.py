@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
-from .. import conf, dates, jsonld, presentation
+from .. import conf, dates, jsonld, participation, presentation
 from ..apps import civil_model
 from ..feed_urls import feed_path, feed_urls
 from ..feed_words import feed_labels
@@ -327,3 +327,12 @@ def civil_display_url(value: str) -> str:
         if text.startswith(scheme):
             text = text[len(scheme) :]
     return text.rstrip("/")
+
+
+# --- participation --------------------------------------------------------------------------------
+
+
+@register.filter
+def civil_participation_chart(summary: Any) -> list[Any]:
+    """The bars of a participation chart (:func:`wagtail_civil.participation.chart_rows`)."""
+    return participation.chart_rows(summary) if summary else []
