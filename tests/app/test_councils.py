@@ -377,3 +377,32 @@ def test_a_meeting_keeps_its_council_only_while_the_council_exists(ulricehamn, m
 def _current_word(context: str, message: str) -> str:
     """A word in the language the public page was served in (the site's default)."""
     return pgettext(context, message)
+
+
+# --- participation -------------------------------------------------------------------------------
+
+
+def test_the_page_shows_participation_judged_by_its_seat_categories(
+    client, ulricehamn, make_meeting
+):
+    """A held council meeting appears in the participation table; the seat categories nobody
+    came from are named as missing, and the register's other categories are not."""
+    from wagtail_civil.models import MeetingAttendance
+
+    council = ulricehamn["council"]
+    meeting = make_meeting(
+        "Stormöte i Ulricehamn",
+        council=council,
+        start=timezone.now() - dt.timedelta(days=30),
+        attendance_people=79,
+        live=False,
+    )
+    meeting.attending_organisations = [MeetingAttendance(organisation=ulricehamn["pro"])]
+    publish(meeting)
+    assert council.get_participation_categories() == ["Pensionärsorganisationer"]
+    soup = parse(client.get(council.url))
+    tables = [t for t in soup.main.find_all("table") if "Stormöte i Ulricehamn" in t.get_text()]
+    assert tables, "no participation table names the held meeting"
+    assert "79" in tables[0].get_text()
+    # PRO (a pensioners' organisation) came: no seat category is missing.
+    assert "Pensionärsorganisationer" not in tables[0].get_text(" ")

@@ -26,6 +26,7 @@ from civilsamhalle import enums
 
 from ..blocks import CivilStreamBlock
 from ..choices import COUNCIL_KIND_CHOICES
+from ..participation import participation_for
 from .council_panels import CouncilSeatsPanel
 from .council_seats import CouncilSeat, seats_api_field
 from .meetings import MeetingPage
@@ -140,7 +141,23 @@ class CouncilPage(RoutablePageMixin, Page):
         context["documents"] = self.documents.select_related("document")
         context["upcoming_meetings"] = meetings.upcoming(now)
         context["past_meetings"] = meetings.past(now)[:10]
+        context["participation"] = participation_for(
+            meetings, self.get_participation_categories(), now=now, request=request
+        )
         return context
+
+    def get_participation_categories(self) -> list[str] | None:
+        """The categories a meeting of the council is judged by for "missing": those its seats
+        are given to; ``None`` (every category used in the register) if no seat names one."""
+        if self.pk is None:
+            return None
+        names = (
+            CouncilSeat.objects.filter(council=self, category__isnull=False)
+            .order_by("category__name")
+            .values_list("category__name", flat=True)
+            .distinct()
+        )
+        return list(names) or None
 
     @path("")
     def council(self, request: HttpRequest) -> HttpResponse:
