@@ -8,7 +8,9 @@ from .agreements import (
     SteeringGroupMember,
 )
 from .categories import OrganisationCategory
+from .commitment_notices import CommitmentNotice
 from .feed_stamp import FeedStamp
+from .liaisons import Liaison, LiaisonQuerySet
 from .meeting_index import MeetingIndexPage
 from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
@@ -22,7 +24,10 @@ __all__ = [
     "AgreementCommitment",
     "AgreementPage",
     "AgreementSignature",
+    "CommitmentNotice",
     "FeedStamp",
+    "Liaison",
+    "LiaisonQuerySet",
     "MeetingAttendance",
     "MeetingHost",
     "MeetingIndexPage",
