@@ -46,8 +46,10 @@ def add_commitment_follow_up() -> Liaison:
         agreement.save_revision().publish()
     unit, _created = MunicipalUnit.objects.get_or_create(name=ULRICEHAMN_UNIT)
     liaison = Liaison.objects.filter(name=LIAISON["name"]).first() or Liaison(live=False)
-    changed = liaison.pk is None or liaison.unit_id != unit.pk or any(
-        getattr(liaison, name) != value for name, value in LIAISON.items()
+    changed = (
+        liaison.pk is None
+        or liaison.unit_id != unit.pk
+        or any(getattr(liaison, name) != value for name, value in LIAISON.items())
     )
     if changed or not liaison.live:
         for name, value in LIAISON.items():

@@ -127,9 +127,7 @@ def test_a_draft_agreement_or_one_not_in_force_is_not_followed_up(
     assert needing_attention(admin_user) == []
 
 
-def test_an_editor_sees_only_agreements_they_may_edit(
-    lulea: Any, django_user_model: Any
-) -> None:
+def test_an_editor_sees_only_agreements_they_may_edit(lulea: Any, django_user_model: Any) -> None:
     from django.contrib.auth.models import Group, Permission
 
     user = django_user_model.objects.create_user("ase", password="x")
@@ -206,9 +204,7 @@ def test_the_contact_is_emailed_once_when_a_commitment_turns_at_risk(
     email_queue.run_queue()
     (message,) = mail.outbox
     assert message.to == ["asa.oberg@example.org"]
-    assert message.subject == (
-        "I riskzonen: Minst 2 möten per år (Lokal överenskommelse i Luleå)"
-    )
+    assert message.subject == ("I riskzonen: Minst 2 möten per år (Lokal överenskommelse i Luleå)")
     assert "Hej Åsa Öberg!" in message.body
     assert "0 av 2 genomförda, 0 planerade — I riskzonen" in message.body
     assert f"?agreement={lulea.pk}&kind=dialogue" in message.body
@@ -256,17 +252,13 @@ def test_an_email_no_longer_true_is_not_sent(
     assert mail.outbox == [] or today.month == 12 and today.day > 29
 
 
-def test_no_contact_no_email_but_the_state_is_stored(
-    make_agreement: Any, email_queue: Any
-) -> None:
+def test_no_contact_no_email_but_the_state_is_stored(make_agreement: Any, email_queue: Any) -> None:
     make_agreement("Utan kontakt", commitments=[(1, "")], status="in_force")
     assert record_changes() == []
     assert CommitmentNotice.objects.get().state == "at_risk"
 
 
-def test_the_email_is_in_the_sites_language(
-    lulea: Any, email_queue: Any, settings: Any
-) -> None:
+def test_the_email_is_in_the_sites_language(lulea: Any, email_queue: Any, settings: Any) -> None:
     settings.LANGUAGE_CODE = "en"
     queue_notices()
     email_queue.run_queue()

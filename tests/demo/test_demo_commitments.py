@@ -38,9 +38,7 @@ def test_lulea_is_on_track_this_year_and_missed_last_year(demo, load, admin_user
     ]
 
 
-def test_cancelling_this_years_planned_dialogue_puts_it_at_risk_and_emails_once(
-    demo, email_queue
-):
+def test_cancelling_this_years_planned_dialogue_puts_it_at_risk_and_emails_once(demo, email_queue):
     agreement = AgreementPage.objects.get(slug="lulea-overenskommelse")
     today = timezone.localdate()
     [before] = agreement.commitment_statuses(today)
@@ -49,7 +47,8 @@ def test_cancelling_this_years_planned_dialogue_puts_it_at_risk_and_emails_once(
     email_queue.run_queue()
     assert mail.outbox == []
     planned = [
-        m for m in MeetingPage.objects.live().filter(agreement=agreement, status="scheduled")
+        m
+        for m in MeetingPage.objects.live().filter(agreement=agreement, status="scheduled")
         if m.end.date() >= today
     ]
     if before.state is CommitmentState.MET or not planned:
