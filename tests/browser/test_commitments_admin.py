@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 
 from tests.app.conftest import CivilSite, publish
 
-from .test_admin_editing import _publish, admin, site  # noqa: F401 (fixtures: logged-in tab, site)
+from . import test_admin_editing
+from .test_admin_editing import admin, site  # noqa: F401 (fixtures: logged-in tab, site)
 from .test_mobile import _too_wide
 
 pytestmark = pytest.mark.browser
@@ -35,8 +36,8 @@ def lulea(site: CivilSite, make_agreement: Any, make_meeting: Any) -> Any:  # no
 
 
 def test_the_dashboard_panel_in_swedish_leads_to_a_prefilled_meeting(
-    admin: Any,
-    lulea: Any,  # noqa: F811
+    admin: Any,  # noqa: F811
+    lulea: Any,
 ) -> None:
     admin.goto("/admin/")
     panel = admin.locator("#civil-commitments-section")
@@ -74,7 +75,7 @@ def test_an_editor_adds_a_liaison_with_nordic_letters(admin: Any, site: CivilSit
     assert not Liaison.objects.exists()
 
     admin.locator("[name=email]").fill("ase.odegard@example.org")
-    _publish(admin)
+    test_admin_editing._publish(admin)
     liaison = Liaison.objects.get()
     assert (liaison.name, liaison.live) == ("Åse Ødegård", True)
     assert liaison.area == "Lag, foreninger og frivillige i Ullensaker"
