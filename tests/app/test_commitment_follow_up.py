@@ -81,8 +81,8 @@ def test_a_period_commitment_reaches_the_core(lulea: Any) -> None:
 def test_the_panel_lists_a_commitment_at_risk_with_a_link_to_plan_it(
     editor: Any, lulea: Any, make_meeting: Any, civil_site: Any, today: dt.date
 ) -> None:
-    make_meeting("Dialog", start=local(today + dt.timedelta(days=3)), kind="dialogue",
-                 agreement=lulea)  # fmt: skip
+    # A meeting today is planned (and in this year, whatever the date).
+    make_meeting("Dialog", start=local(today), kind="dialogue", agreement=lulea)
     response = editor.get("/admin/")
     html = response.content.decode()
     assert "Åtaganden att följa upp" in html
@@ -92,19 +92,17 @@ def test_the_panel_lists_a_commitment_at_risk_with_a_link_to_plan_it(
     assert f"{link}?agreement={lulea.pk}&amp;kind=dialogue" in html
 
 
-def test_the_panel_says_nothing_when_every_commitment_is_on_track(
-    editor: Any, lulea: Any, make_meeting: Any, today: dt.date
+def test_nothing_needs_attention_when_every_commitment_is_on_track(
+    lulea: Any, make_meeting: Any, admin_user: Any
 ) -> None:
-    for days in (3, 4):
-        make_meeting(start=local(today + dt.timedelta(days=days)), kind="dialogue",
-                     agreement=lulea)  # fmt: skip
-    previous = today.replace(month=1, day=1) - dt.timedelta(days=100)
-    for days in (0, 1):
-        make_meeting(start=local(previous + dt.timedelta(days=days)), kind="dialogue",
-                     agreement=lulea)  # fmt: skip
-    if today + dt.timedelta(days=4) > today.replace(month=12, day=31):
-        pytest.skip("the planned dialogues would fall next year")  # only 28-31 December
-    assert "Åtaganden att följa upp" not in editor.get("/admin/").content.decode()
+    for day in (dt.date(2029, 3, 1), dt.date(2029, 9, 1), dt.date(2030, 2, 1), dt.date(2030, 9, 1)):
+        make_meeting(start=local(day), kind="dialogue", agreement=lulea)
+    assert needing_attention(admin_user, today=dt.date(2030, 6, 15)) == []
+    # The next year begins with nothing planned: at risk; the year before was kept.
+    (next_year,) = needing_attention(admin_user, today=dt.date(2031, 1, 10))
+    assert (next_year.status.year, next_year.status.state, next_year.previous) == (
+        2031, "at_risk", False,
+    )  # fmt: skip
 
 
 def test_last_years_missed_promise_is_shown_without_a_plan_link(
@@ -216,40 +214,36 @@ def test_the_contact_is_emailed_once_when_a_commitment_turns_at_risk(
 
 
 def test_a_commitment_that_recovers_and_falls_back_is_told_again(
-    lulea: Any, make_meeting: Any, email_queue: Any, today: dt.date,
-    django_capture_on_commit_callbacks: Any,
-) -> None:  # fmt: skip
-    if today.month == 12 and today.day > 25:
-        pytest.skip("two dialogues a week ahead would fall next year")
-    queue_notices()
-    email_queue.run_queue()
-    assert len(mail.outbox) == 1
+    lulea: Any, make_meeting: Any, email_queue: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    day = dt.date(2030, 3, 1)
+    assert queue_notices(today=day) == 1
     planned = [
-        make_meeting(start=local(today + dt.timedelta(days=d)), kind="dialogue", agreement=lulea)
-        for d in (2, 3)
+        make_meeting(start=local(d), kind="dialogue", agreement=lulea)
+        for d in (dt.date(2030, 5, 1), dt.date(2030, 10, 1))
     ]
-    assert queue_notices() == 0  # on track: stored, no email
+    assert queue_notices(today=day) == 0  # on track: stored, no email
     assert CommitmentNotice.objects.get().state == "on_track"
-    # Unpublishing one queues a check of this agreement after the commit, which emails again.
+    # Unpublishing one queues a check of this agreement after the commit.
     email_queue.clear()
     with django_capture_on_commit_callbacks(execute=True):
         planned[0].unpublish()
-    assert [name for name, _ in email_queue.queued()] == [
-        "wagtail_civil.follow_up.tasks.check_commitments"
+    assert email_queue.queued() == [
+        ("wagtail_civil.follow_up.tasks.check_commitments", (lulea.pk,))
     ]
-    email_queue.run_queue()
-    assert len(mail.outbox) == 2
+    email_queue.clear()
+    assert queue_notices(lulea.pk, today=day) == 1  # at risk again: told again
     assert CommitmentNotice.objects.get().state == "at_risk"
+    assert queue_notices(today=day) == 0
 
 
-def test_an_email_no_longer_true_is_not_sent(
-    lulea: Any, make_meeting: Any, email_queue: Any, today: dt.date
-) -> None:
+def test_an_email_no_longer_true_is_not_sent(lulea: Any, email_queue: Any) -> None:
     assert queue_notices() == 1
-    for d in (1, 2):
-        make_meeting(start=local(today + dt.timedelta(days=d)), kind="dialogue", agreement=lulea)
+    lulea.status = "expired"
+    lulea.save_revision().publish()
     email_queue.run_queue()
-    assert mail.outbox == [] or today.month == 12 and today.day > 29
+    assert mail.outbox == []
+    assert CommitmentNotice.objects.get().notified_at is None
 
 
 def test_no_contact_no_email_but_the_state_is_stored(make_agreement: Any, email_queue: Any) -> None:
@@ -265,3 +259,34 @@ def test_the_email_is_in_the_sites_language(lulea: Any, email_queue: Any, settin
     (message,) = mail.outbox
     assert message.subject.startswith("At risk: ")
     assert "0 of 2 held, 0 planned — At risk" in message.body
+
+
+# --- the agreement page and the import -----------------------------------------------------------
+
+
+def test_the_agreement_page_says_which_part_of_the_period_is_judged(
+    client: Any, make_agreement: Any, today: dt.date
+) -> None:
+    from tests.app.page_html import parse
+
+    first = dt.date(today.year, 10, 1)
+    agreement = make_agreement(
+        "Överenskommelse från oktober", commitments=[(2, "dialogue")], valid_from=first,
+        status="in_force",
+    )  # fmt: skip
+    text = parse(client.get(agreement.url)).main.get_text(" ", strip=True)
+    assert f"Från 1 oktober {today.year} till 31 december {today.year}" in text
+    assert "1 möte för den del av perioden överenskommelsen gäller" in text
+    assert "0 av 1 genomfört" in text
+
+
+def test_an_imported_period_commitment_keeps_its_period(civil_site: Any) -> None:
+    from pathlib import Path
+
+    from civilsamhalle.interchange import load
+    from wagtail_civil.importing import import_dataset
+
+    dataset = load(Path(__file__).resolve().parents[2] / "docs" / "example-dataset.json")
+    import_dataset(dataset, civil_site.home)
+    quarterly = AgreementCommitment.objects.get(period_months=3)
+    assert (quarterly.minimum, quarterly.period_start) == (1, dt.date(2024, 1, 1))

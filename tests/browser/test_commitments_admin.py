@@ -28,9 +28,8 @@ def lulea(site: CivilSite, make_agreement: Any, make_meeting: Any) -> Any:  # no
     agreement = make_agreement(
         "Lokal överenskommelse i Luleå", commitments=[(2, "dialogue")], status="in_force"
     )
-    start = dt.datetime.combine(
-        timezone.localdate() + dt.timedelta(days=2), dt.time(13), ZoneInfo("Europe/Stockholm")
-    )
+    # Today: planned, and in this year whatever the date.
+    start = dt.datetime.combine(timezone.localdate(), dt.time(13), ZoneInfo("Europe/Stockholm"))
     make_meeting("Dialog om föreningslokaler", start=start, kind="dialogue", agreement=agreement)
     return agreement
 

@@ -9,6 +9,7 @@ same few queries for any number of agreements (:func:`.statuses.follow_ups`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,7 +23,7 @@ from .statuses import FollowUp, follow_ups
 __all__ = ["CommitmentsPanel", "needing_attention"]
 
 
-def needing_attention(user: Any) -> list[FollowUp]:
+def needing_attention(user: Any, today: dt.date | None = None) -> list[FollowUp]:
     """The follow-ups ``user`` should see: at risk now, or missed in the last period."""
     editable = PagePermissionPolicy(Page).instances_user_has_any_permission_for(
         user, ["change", "publish"]
@@ -30,7 +31,7 @@ def needing_attention(user: Any) -> list[FollowUp]:
     agreements = followed_up_agreements().filter(pk__in=editable.values("pk"))
     return [
         f
-        for f in follow_ups(agreements, with_links=True, with_previous=True)
+        for f in follow_ups(agreements, today, with_links=True, with_previous=True)
         if f.status.state.needs_attention
     ]
 
