@@ -97,7 +97,11 @@ def follow_ups(
         agreement_id = agreement_of.get(row["id"])
         if agreement_id is None:
             continue  # unpublished between the two queries
-        meeting = meeting_from_row(row, None).model_copy(update={"agreement_id": str(agreement_id)})
+        try:
+            meeting = meeting_from_row(row, None)
+        except ValueError:
+            continue  # data the core rejects (as a feed leaves it out): it keeps no promise
+        meeting = meeting.model_copy(update={"agreement_id": str(agreement_id)})
         by_agreement[agreement_id].append(meeting)
         paths[agreement_id].append(row["url_path"])
     indexes = _meeting_indexes() if with_links else []
@@ -106,14 +110,14 @@ def follow_ups(
         commitments = list(page.commitments.all())
         if not commitments:
             continue
-        meetings = by_agreement[page.pk]
-        statuses = evaluate_agreement(_domain(page, commitments), meetings, today)
+        own = by_agreement[page.pk]
+        statuses = evaluate_agreement(_domain(page, commitments), own, today)
         for commitment, status in zip(commitments, statuses, strict=True):
             url = None
             if with_links:
                 url = plan_meeting_url(page, commitment, _index_for(page, paths[page.pk], indexes))
             if with_previous:
-                before = _previous(page, commitment, status, meetings, today)
+                before = _previous(page, commitment, status, own, today)
                 if before is not None:
                     found.append(FollowUp(page, commitment, before, url, previous=True))
             found.append(FollowUp(page, commitment, status, url))
