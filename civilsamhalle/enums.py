@@ -122,6 +122,12 @@ class AgreementStatus(StrEnum):
     IN_FORCE = "in_force"
     EXPIRED = "expired"
 
+    @property
+    def is_followed_up(self) -> bool:
+        """Whether its commitments are owed now: only an agreement in force promises anything;
+        a draft or one still open for signing does not yet, an expired one no longer."""
+        return self is AgreementStatus.IN_FORCE
+
 
 class CouncilKind(StrEnum):
     """What kind of group a council is; Popolo's ``classification`` of the organization."""

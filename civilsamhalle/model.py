@@ -320,13 +320,47 @@ class Signature(_Frozen):
 
 
 class Commitment(_Frozen):
-    """A measurable promise: at least ``minimum`` meetings (of ``meeting_kind``) a calendar year."""
+    """A measurable promise: at least ``minimum`` meetings (of ``meeting_kind``) per period.
+
+    The period is a calendar year unless ``period_months`` is given; how partial periods are
+    judged is written in :mod:`civilsamhalle.commitments`.
+    """
 
     description: NonEmptyStr = Field(description="As written in the agreement.")
-    minimum: int = Field(ge=1, description="Meetings per calendar year, at least 1.")
+    minimum: int = Field(
+        description="Meetings per period, at least 1.", json_schema_extra={"minimum": 1}
+    )
     meeting_kind: MeetingKind | None = Field(
         None, description="Only this kind counts; any if empty."
     )
+    period_months: int | None = Field(
+        None,
+        description="Length of the period in months, at least 1; empty: a calendar year.",
+        json_schema_extra={"minimum": 1},
+    )
+    period_start: dt.date | None = Field(
+        None,
+        description="First day of the first period, YYYY-MM-DD; empty: the agreement's first "
+        "day, else 1 January.",
+    )
+
+    @field_validator("minimum")
+    @classmethod
+    def _minimum(cls, value: int) -> int:
+        try:
+            rules.check_commitment_minimum(value)
+        except RuleError as error:
+            raise custom_error(error) from None
+        return value
+
+    @field_validator("period_months")
+    @classmethod
+    def _period(cls, value: int | None) -> int | None:
+        try:
+            rules.check_commitment_period(value)
+        except RuleError as error:
+            raise custom_error(error) from None
+        return value
 
 
 class Agreement(_Frozen):

@@ -19,6 +19,8 @@ from .i18n import translation
 __all__ = [
     "MESSAGES",
     "RuleError",
+    "check_commitment_minimum",
+    "check_commitment_period",
     "check_http_url",
     "check_meeting_times",
     "check_registration",
@@ -61,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "organisation_number_check_digit_no": "'{value}' is not a valid Norwegian organisation "
     "number (check digit)",
     "country_unknown": "unknown country '{value}'; expected SE or NO",
+    "commitment_minimum": "a commitment promises at least one meeting per period, not {value}",
+    "commitment_period": "a period is at least one month long, not {value}",
 }
 
 
@@ -160,3 +164,15 @@ def check_validity(valid_from: dt.date | None, valid_until: dt.date | None) -> N
             valid_from=str(valid_from),
             valid_until=str(valid_until),
         )
+
+
+def check_commitment_minimum(minimum: int | None) -> None:
+    """A commitment promises at least one meeting: "zero dialogues a year" promises nothing."""
+    if minimum is not None and minimum < 1:
+        raise RuleError("commitment_minimum", "minimum", value=minimum)
+
+
+def check_commitment_period(months: int | None) -> None:
+    """A period is at least a month long; empty means a calendar year."""
+    if months is not None and months < 1:
+        raise RuleError("commitment_period", "period_months", value=months)

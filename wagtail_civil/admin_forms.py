@@ -48,6 +48,13 @@ class MeetingPageForm(AttendanceChecklistMixin, WagtailAdminPageForm):
     local_datetime_fields = ("start", "end", "registration_deadline", "registration_opens")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        instance = kwargs.get("instance")
+        if not args and "data" not in kwargs and instance is not None and instance.pk is None:
+            # A new meeting planned from the dashboard: agreement and kind filled in.
+            from .follow_up.prefill import initial_for
+
+            for name, value in initial_for(kwargs.get("for_user")).items():
+                setattr(instance, name, value)
         super().__init__(*args, **kwargs)
         zone_note = _("Local time in %(zone)s.") % {"zone": conf.time_zone()}
         for name in self.local_datetime_fields:

@@ -13,6 +13,7 @@ class WagtailCivilConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
         from .feeds import stamp
+        from .follow_up import signals as follow_up_signals
         from .purging import connect_signals
         from .registration import changes, notices, publishing
 
@@ -21,6 +22,7 @@ class WagtailCivilConfig(AppConfig):
         publishing.connect()  # gives the waitlist the seats an editor adds
         notices.connect()  # queues the registrants' and editors' emails
         changes.connect()  # tells registrants when their meeting moves or is cancelled
+        follow_up_signals.connect()  # judges an agreement's commitments when a meeting changes
 
 
 def civil_model(name: str) -> Any:

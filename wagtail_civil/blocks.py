@@ -27,6 +27,7 @@ from .feeds import FEEDS
 
 __all__ = [
     "CivilStreamBlock",
+    "LiaisonBlock",
     "OrganisationListBlock",
     "SignatoriesBlock",
     "SubscribeBlock",
@@ -177,6 +178,32 @@ class OrganisationListBlock(blocks.StructBlock):
         return context
 
 
+class LiaisonBlock(blocks.StructBlock):
+    """A liaison's contact card (see ``Liaison``), e.g. beside news about the council.
+
+    Shown only while the liaison is published: one unpublished later disappears from every page
+    without anyone editing the pages.
+    """
+
+    heading = _heading()
+    liaison = SnippetChooserBlock("wagtail_civil.Liaison", label=_("Liaison"))
+
+    class Meta:
+        icon = "user"
+        label = _("Liaison")
+        template = "wagtail_civil/blocks/liaison.html"
+
+    def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
+        context = super().get_context(value, parent_context=parent_context)
+        chosen = value.get("liaison")
+        context["liaison"] = (
+            civil_model("Liaison").objects.public().filter(pk=chosen.pk).first()
+            if chosen is not None
+            else None
+        )
+        return context
+
+
 # The app's feeds an editor may offer (those with a label, as registered when this is imported:
 # the choices are part of the block's definition, and so of the migrations of pages using it).
 FEED_CHOICES = [(feed.kind, feed.label) for feed in FEEDS.values() if feed.label is not None]
@@ -252,3 +279,4 @@ class CivilStreamBlock(blocks.StreamBlock):
     signatories = SignatoriesBlock()
     organisation_list = OrganisationListBlock()
     subscribe = SubscribeBlock()
+    liaison = LiaisonBlock()

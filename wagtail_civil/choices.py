@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from civilsamhalle.commitments import CommitmentState
 from civilsamhalle.enums import (
     AgreementStatus,
     AttendanceMode,
@@ -40,6 +41,7 @@ __all__ = [
     "COUNTRY_CHOICES",
     "EVENT_STATUS_CHOICES",
     "MEETING_KIND_CHOICES",
+    "COMMITMENT_STATE_CHOICES",
     "ORGANISATION_KIND_CHOICES",
     "REGISTRATION_KIND_CHOICES",
     "REGISTRATION_SOURCE_CHOICES",
@@ -148,4 +150,11 @@ COUNCIL_ROLE_CHOICES = [
     (CouncilRole.VICE_CHAIR.value, pgettext_lazy("council role", "Vice chair")),
     (CouncilRole.SECRETARY.value, pgettext_lazy("council role", "Secretary")),
     (CouncilRole.MEMBER.value, pgettext_lazy("council role", "Member")),
+]
+
+COMMITMENT_STATE_CHOICES = [
+    (CommitmentState.MET.value, pgettext_lazy("commitment progress", "Met")),
+    (CommitmentState.ON_TRACK.value, pgettext_lazy("commitment progress", "On track")),
+    (CommitmentState.AT_RISK.value, pgettext_lazy("commitment progress", "At risk")),
+    (CommitmentState.MISSED.value, pgettext_lazy("commitment progress", "Missed")),
 ]

@@ -47,6 +47,10 @@ MESSAGES: dict[str, Any] = {
         "Registration must open before the deadline (or, without one, before the meeting ends)."
     ),
     "validity_order": _("The agreement cannot end before it starts."),
+    "commitment_minimum": _(
+        "A commitment promises at least one meeting per period; “%(value)s” promises none."
+    ),
+    "commitment_period": _("A period is at least one month long; “%(value)s” is not."),
     "organisation_number_characters": _(
         "“%(value)s” may contain only digits, spaces and a hyphen."
     ),

@@ -16,12 +16,20 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
-from .models import CouncilPage, CouncilSeat, MunicipalUnit, Organisation, OrganisationCategory
+from .models import (
+    CouncilPage,
+    CouncilSeat,
+    Liaison,
+    MunicipalUnit,
+    Organisation,
+    OrganisationCategory,
+)
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
 
 __all__ = [
     "CivilSocietyViewSetGroup",
     "CouncilSeatViewSet",
+    "LiaisonViewSet",
     "MunicipalUnitViewSet",
     "OrganisationCategoryViewSet",
     "OrganisationViewSet",
@@ -85,6 +93,15 @@ class CouncilSeatViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
+class LiaisonViewSet(SnippetViewSet):
+    model = Liaison
+    icon = "user"
+    menu_label = _("Liaisons")
+    menu_order = 500
+    list_display = ["name", "role", "unit", "email"]
+    ordering = ["name"]
+
+
 class CivilSocietyViewSetGroup(SnippetViewSetGroup):
     """One menu item for the register, placed next to Pages where editors look for content."""
 
@@ -93,6 +110,7 @@ class CivilSocietyViewSetGroup(SnippetViewSetGroup):
         OrganisationCategoryViewSet,
         MunicipalUnitViewSet,
         CouncilSeatViewSet,
+        LiaisonViewSet,
     )
     menu_label = _("Civil society")
     menu_icon = "group"
@@ -128,3 +146,19 @@ def registrations_header_button(page: Any, user: Any, view_name: str, next_url: 
 def registrations_listing_button(page: Any, user: Any, next_url: Any = None):
     """In the "More" menu of a meeting in the page explorer."""
     return meeting_buttons(page, user, priority=25)
+
+
+@hooks.register("construct_homepage_panels")
+def commitments_panel(request: Any, panels: list[Any]) -> None:
+    """Commitments at risk or missed, with a link to plan the missing meeting."""
+    from .follow_up.panel import CommitmentsPanel
+
+    panels.append(CommitmentsPanel())
+
+
+@hooks.register("before_create_page")
+def meeting_prefill(request: Any, parent_page: Any, page_class: type) -> None:
+    """Fill in the agreement and kind of a meeting planned from the dashboard panel."""
+    from .follow_up.prefill import remember
+
+    remember(request, page_class)

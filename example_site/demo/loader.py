@@ -25,6 +25,7 @@ from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
+from .commitments import add_commitment_follow_up
 from .councils import add_councils
 from .dates import moved
 from .initiatives import add_stories
@@ -78,6 +79,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_councils(home, report)
         added = add_registrations()
         check_participation()
+        add_commitment_follow_up()
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

@@ -99,6 +99,8 @@ def _agreement(ctx: Context, spec: domain.Agreement) -> AgreementPage:
             "description": c.description,
             "minimum": c.minimum,
             "meeting_kind": c.meeting_kind.value if c.meeting_kind else "",
+            "period_months": c.period_months,
+            "period_start": c.period_start,
         }
         for c in spec.commitments
     ]

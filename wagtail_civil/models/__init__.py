@@ -8,6 +8,7 @@ from .agreements import (
     SteeringGroupMember,
 )
 from .categories import OrganisationCategory
+from .commitment_notices import CommitmentNotice
 from .council_seats import CouncilSeat, CouncilSeatHolder
 from .councils import CouncilDocument, CouncilPage
 from .feed_stamp import FeedStamp
@@ -20,6 +21,7 @@ from .initiative_parts import (
     InitiativeUnit,
 )
 from .initiatives import InitiativePage, InitiativePageManager, InitiativePageQuerySet
+from .liaisons import Liaison, LiaisonQuerySet
 from .meeting_index import MeetingIndexPage
 from .meeting_parts import MeetingAttendance, MeetingHost, MeetingProgrammeItem, MeetingSpeaker
 from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
@@ -47,6 +49,9 @@ __all__ = [
     "InitiativePageQuerySet",
     "InitiativeResult",
     "InitiativeUnit",
+    "CommitmentNotice",
+    "Liaison",
+    "LiaisonQuerySet",
     "MeetingAttendance",
     "MeetingHost",
     "MeetingIndexPage",

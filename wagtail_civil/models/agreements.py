@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -102,6 +101,15 @@ class AgreementPage(RulesCleanMixin, Page):
         verbose_name=_("body"),
         help_text=_("More about the agreement: news, upcoming meetings, a subscribe box."),
     )
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_email = models.EmailField(
+        _("contact email"),
+        blank=True,
+        help_text=_(
+            "Who follows up the commitments: emailed when a commitment turns “at risk”. "
+            "Shown on the page."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("purpose"),
@@ -115,6 +123,10 @@ class AgreementPage(RulesCleanMixin, Page):
         ),
         FieldPanel("principles"),
         InlinePanel("commitments", heading=_("Commitments"), label=_("Commitment")),
+        FieldRowPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email")],
+            heading=_("Contact for the commitments"),
+        ),
         InlinePanel("signatures", heading=_("Signatures"), label=_("Signature")),
         InlinePanel(
             "steering_group", heading=_("Steering group"), label=_("Member of the steering group")
@@ -138,6 +150,8 @@ class AgreementPage(RulesCleanMixin, Page):
         APIField("commitments"),
         APIField("steering_group"),
         APIField("body"),
+        APIField("contact_name"),
+        APIField("contact_email"),
     ]
 
     class Meta:
@@ -304,8 +318,12 @@ class AgreementSignature(RulesCleanMixin, Orderable):
         )
 
 
-class AgreementCommitment(Orderable):
-    """A measurable promise: at least *minimum* meetings (of one kind, or any) per calendar year."""
+class AgreementCommitment(RulesCleanMixin, Orderable):
+    """A measurable promise: at least *minimum* meetings (of one kind, or any) per period.
+
+    The period is a calendar year, or *period_months* months counted from *period_start* (else
+    from the agreement's first day); the rules are :mod:`civilsamhalle.commitments`'.
+    """
 
     page = ParentalKey(AgreementPage, on_delete=models.CASCADE, related_name="commitments")
     description = models.CharField(
@@ -313,8 +331,11 @@ class AgreementCommitment(Orderable):
         max_length=255,
         help_text=_("As written in the agreement, e.g. “At least two dialogues a year”."),
     )
-    minimum = models.PositiveSmallIntegerField(
-        _("meetings per year"), default=1, validators=[MinValueValidator(1)]
+    # No MinValueValidator: the core's rule says what is wrong, in the editor's language.
+    minimum = models.SmallIntegerField(
+        _("meetings per period"),
+        default=1,
+        help_text=_("At least this many meetings in each year (or each period of months below)."),
     )
     meeting_kind = models.CharField(
         _("kind of meeting"),
@@ -323,12 +344,31 @@ class AgreementCommitment(Orderable):
         blank=True,
         help_text=_("Leave blank to count every kind of meeting held under the agreement."),
     )
+    period_months = models.SmallIntegerField(
+        _("period in months"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. 6 for “every six months”. Leave blank for a calendar year."),
+    )
+    period_start = models.DateField(
+        _("periods counted from"),
+        null=True,
+        blank=True,
+        help_text=_("Leave blank to count from the day the agreement is valid from."),
+    )
 
     panels = [
         FieldPanel("description"),
         FieldRowPanel([FieldPanel("minimum"), FieldPanel("meeting_kind")]),
+        FieldRowPanel([FieldPanel("period_months"), FieldPanel("period_start")]),
     ]
-    api_fields = [APIField("description"), APIField("minimum"), APIField("meeting_kind")]
+    api_fields = [
+        APIField("description"),
+        APIField("minimum"),
+        APIField("meeting_kind"),
+        APIField("period_months"),
+        APIField("period_start"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("commitment")
@@ -337,11 +377,30 @@ class AgreementCommitment(Orderable):
     def __str__(self) -> str:
         return self.description
 
+    def clean(self) -> None:
+        """The core's rules: at least one meeting, a period at least a month long."""
+        super().clean()
+        errors = {}
+        for name, check in (
+            ("minimum", rules.check_commitment_minimum),
+            ("period_months", rules.check_commitment_period),
+        ):
+            if self.form_rejected(name):
+                continue
+            try:
+                check(getattr(self, name))
+            except RuleError as error:
+                errors[name] = rule_error(error)
+        if errors:
+            raise ValidationError(errors)
+
     def to_domain(self) -> domain.Commitment:
         return domain.Commitment(
             description=self.description,
             minimum=self.minimum,
             meeting_kind=domain.MeetingKind(self.meeting_kind) if self.meeting_kind else None,
+            period_months=self.period_months,
+            period_start=self.period_start,
         )
 
 

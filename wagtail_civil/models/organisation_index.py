@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from .. import converters  # noqa: F401  (registers <civil_slug:…> for the route below)
 from ..filters import OrganisationFilterSet
+from .liaisons import Liaison
 from .mixins import ListPageMixin, paginate
 from .organisations import Organisation
 
@@ -71,6 +72,11 @@ class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
         """The organisations this directory lists before filtering (override to narrow)."""
         return Organisation.objects.public().select_related("logo").prefetch_related("categories")
 
+    def get_liaisons(self, request: HttpRequest) -> models.QuerySet:
+        """The published liaisons shown above the directory (override to narrow): whom an
+        organisation contacts first."""
+        return Liaison.objects.public()
+
     def get_filterset(self, request: HttpRequest) -> Any:
         return self.filterset_class(
             request.GET or None, queryset=self.get_organisations(request), request=request
@@ -89,6 +95,7 @@ class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
             context_overrides={
                 "filter": filterset,
                 "organisations": organisations,
+                "liaisons": self.get_liaisons(request),
                 "is_filtered": filterset.is_bound
                 and any(filterset.form.cleaned_data.get(name) for name in filterset.filters),
             },
