@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from civilsamhalle.enums import (
+    ActionStatus,
     AgreementStatus,
     AttendanceMode,
     Country,
@@ -30,6 +31,7 @@ from civilsamhalle.enums import (
 from .feed_words import kind_label
 
 __all__ = [
+    "ACTION_STATUS_CHOICES",
     "AGREEMENT_STATUS_CHOICES",
     "ATTENDANCE_MODE_CHOICES",
     "COUNTRY_CHOICES",
@@ -113,4 +115,13 @@ AGREEMENT_STATUS_CHOICES = [
 COUNTRY_CHOICES = [
     (Country.SWEDEN.value, _("Sweden")),
     (Country.NORWAY.value, _("Norway")),
+]
+
+ACTION_STATUS_CHOICES = [
+    (ActionStatus.NOT_STARTED.value, pgettext_lazy("action status", "Not started")),
+    (ActionStatus.STARTED.value, pgettext_lazy("action status", "Started")),
+    (ActionStatus.UNDER_WAY.value, pgettext_lazy("action status", "Under way")),
+    (ActionStatus.DONE.value, pgettext_lazy("action status", "Done")),
+    (ActionStatus.POSTPONED.value, pgettext_lazy("action status", "Postponed")),
+    (ActionStatus.DROPPED.value, pgettext_lazy("action status", "Dropped")),
 ]

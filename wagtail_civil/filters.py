@@ -14,12 +14,13 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .choices import ACTION_STATUS_CHOICES, MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 from .models.agreements import AgreementPage
 from .models.categories import OrganisationCategory
 from .models.organisations import Organisation
+from .models.units import MunicipalUnit
 
-__all__ = ["OrganisationFilterSet", "MeetingFilterSet"]
+__all__ = ["ActionFilterSet", "OrganisationFilterSet", "MeetingFilterSet"]
 
 
 class _ModelChoiceField(forms.ModelChoiceField):
@@ -114,3 +115,26 @@ class MeetingFilterSet(django_filters.FilterSet):
     def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         """The meetings of the chosen agreement, organisation or category (``for_<name>``)."""
         return getattr(queryset, f"for_{name}")(value) if value else queryset
+
+
+def _units(request: Any) -> QuerySet:
+    return MunicipalUnit.objects.all()
+
+
+class ActionFilterSet(django_filters.FilterSet):
+    """An action plan's actions: ``?status=<value>``, ``?unit=<slug>`` (a responsible unit)."""
+
+    status = django_filters.ChoiceFilter(
+        choices=ACTION_STATUS_CHOICES, label=_("Status"), empty_label=_("All statuses")
+    )
+    unit = ModelChoiceFilter(
+        queryset=_units,
+        to_field_name="slug",
+        field_name="responsible_units",
+        label=_("Responsible unit"),
+        empty_label=_("All units"),
+    )
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # An action with two responsible units must not be listed twice.
+        return super().filter_queryset(queryset).distinct()

@@ -47,6 +47,11 @@ MESSAGES: dict[str, Any] = {
         "Registration must open before the deadline (or, without one, before the meeting ends)."
     ),
     "validity_order": _("The agreement cannot end before it starts."),
+    "plan_period_order": _("The plan's period cannot end before it starts."),
+    "milestone_after_period": _(
+        "The milestone %(value)s is after the plan's period, which ends %(period_end)s."
+    ),
+    "progress_range": _("Progress is a percentage from 0 to 100, not %(value)s."),
     "organisation_number_characters": _(
         "“%(value)s” may contain only digits, spaces and a hyphen."
     ),
