@@ -25,6 +25,7 @@ from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
+from .action_plans import add_action_plans
 from .dates import moved
 from .registrations import add_registrations
 from .site import configure_site, home_body, home_page, parse_host
@@ -72,6 +73,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         )
         home_body(home, report)
         added = add_registrations()
+        add_action_plans(home, report)
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )
