@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -75,7 +76,11 @@ class ActionPlanPage(RulesCleanMixin, Page):
             ],
             heading=_("Period and decision"),
         ),
-        InlinePanel("actions", heading=_("Actions"), label=_("Action")),
+        InlinePanel(
+            "actions",
+            heading=pgettext_lazy("action plan", "Actions"),
+            label=pgettext_lazy("action plan", "Action"),
+        ),
     ]
 
     search_fields = Page.search_fields + [
