@@ -507,6 +507,24 @@ def test_copy_needs_permission_to_add_a_page_beside_the_plan(make_plan, client, 
     assert client.get("/admin/action-plans/999999/copy/").status_code == 404
 
 
+def test_every_action_status_has_one_translated_choice():
+    from civilsamhalle.enums import ActionStatus
+    from wagtail_civil.choices import ACTION_STATUS_CHOICES
+
+    assert [value for value, _ in ACTION_STATUS_CHOICES] == [s.value for s in ActionStatus]
+
+
+def test_the_api_gives_only_published_partners(make_plan, make_organisation, units):
+    live = make_organisation("Ullensaker idrettsråd")
+    draft = make_organisation("Hemmelig forening", live=False)
+    plan = make_plan(
+        actions=[{"title": "Nettverk", "partners": [live, draft], "units": [units["kultur"]]}]
+    )
+    action = plan.actions.get()
+    assert action.public_partners == [{"name": "Ullensaker idrettsråd", "slug": live.slug}]
+    assert action.responsible_unit_list == [{"name": "Kultur", "slug": "kultur"}]
+
+
 def test_the_plan_is_in_the_api_fields_and_search_fields():
     names = {field.name for field in ActionPlanPage.api_fields}
     assert {"period_start", "period_end", "adopted_by", "actions"} <= names

@@ -132,8 +132,8 @@ class PlanAction(Orderable, ClusterableModel):
         APIField("number"),
         APIField("title"),
         APIField("description"),
-        APIField("responsible_units"),
-        APIField("partners"),
+        APIField("responsible_unit_list"),
+        APIField("public_partners"),
         APIField("status"),
         APIField("target_date"),
         APIField("target_year"),
@@ -155,6 +155,17 @@ class PlanAction(Orderable, ClusterableModel):
             raise ValidationError(
                 {"target_year": _("Give a date or a year, not both.")}, code="target_both"
             )
+
+    @property
+    def responsible_unit_list(self) -> list[dict[str, str]]:
+        """The units as the API gives them: name and slug."""
+        return [{"name": u.name, "slug": u.slug} for u in self.responsible_units.all()]
+
+    @property
+    def public_partners(self) -> list[dict[str, str]]:
+        """Published partners only, as the API gives them: an organisation still a draft in the
+        register is nobody's business yet."""
+        return [{"name": o.name, "slug": o.slug} for o in self.partners.all() if o.live]
 
     @property
     def status_enum(self) -> ActionStatus:
