@@ -309,6 +309,15 @@ def test_the_page_filters_by_status_and_by_unit(make_plan, client, units):
     assert titles("?status=under_way") == ["Nettverk"]
     assert titles("?unit=kultur") == ["Nettverk", "Helse"]
     assert titles("?unit=kultur&status=started") == ["Helse"]
+    # Only the units of this plan are offered; another plan's unit is not a choice here.
+    MunicipalUnit.objects.create(name="Skolefritidsordningen", slug="sfo")
+    form = client.get(plan.url).context["filter"].form
+    assert [u.slug for u in form.fields["unit"].queryset] == [
+        "kommunikasjon",
+        "kultur",
+        "park-og-idrett",
+    ]
+    assert client.get(plan.url + "?unit=sfo").context["filter"].errors
     # The roll-up is the plan's, whatever the filter shows.
     assert client.get(plan.url + "?status=done").context["plan_progress"].total == 3
 

@@ -27,6 +27,7 @@ from ..filters import ActionFilterSet
 from ..validators import RulesCleanMixin, rule_error
 from .action_plan_actions import ActionStatusChange, PlanAction
 from .organisations import Organisation
+from .units import MunicipalUnit
 
 __all__ = ["ActionPlanPage"]
 
@@ -146,7 +147,12 @@ class ActionPlanPage(RulesCleanMixin, Page):
         return plan_progress((a.status, a.progress) for a in actions)
 
     def get_filterset(self, request: HttpRequest, queryset: Any) -> Any:
-        return self.filterset_class(request.GET or None, queryset=queryset, request=request)
+        """The filters, offering only the units responsible for an action of this plan."""
+        filterset = self.filterset_class(request.GET or None, queryset=queryset, request=request)
+        if "unit" in filterset.filters:
+            units = MunicipalUnit.objects.filter(actions__page=self).distinct()
+            filterset.filters["unit"].queryset = units
+        return filterset
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context(request, *args, **kwargs)
