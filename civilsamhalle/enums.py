@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 __all__ = [
+    "ActionStatus",
     "AgreementStatus",
     "AttendanceMode",
     "CouncilKind",
@@ -173,6 +174,37 @@ class TermState(StrEnum):
     @property
     def is_former(self) -> bool:
         return self is TermState.FORMER
+
+
+class ActionStatus(StrEnum):
+    """Where one action of an action programme stands (Ullensaker writes "Arbeidet er i gang")."""
+
+    NOT_STARTED = "not_started"
+    STARTED = "started"
+    UNDER_WAY = "under_way"
+    DONE = "done"
+    POSTPONED = "postponed"
+    DROPPED = "dropped"
+
+    @property
+    def is_finished(self) -> bool:
+        """Nothing more will be done under this plan: done, or dropped."""
+        return self in (ActionStatus.DONE, ActionStatus.DROPPED)
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done (postponed included): carried over when the plan is copied."""
+        return not self.is_finished
+
+    @property
+    def counts_in_progress(self) -> bool:
+        """Part of the plan's progress: a dropped action is left out, not counted as 0 %."""
+        return self is not ActionStatus.DROPPED
+
+    @property
+    def is_done(self) -> bool:
+        """Counts as 100 % whatever percentage was typed."""
+        return self is ActionStatus.DONE
 
 
 class Country(StrEnum):

@@ -24,6 +24,9 @@ __all__ = [
     "check_http_url",
     "check_meeting_times",
     "check_registration",
+    "check_milestone",
+    "check_plan_period",
+    "check_progress",
     "check_validity",
     "meeting_place_problems",
     "message",
@@ -52,6 +55,11 @@ MESSAGES: dict[str, str] = {
     "registration_opens_after_deadline": "registration must open before its deadline",
     "validity_order": "the agreement must end after it starts ({valid_until} is before "
     "{valid_from})",
+    "plan_period_order": "the plan's period must end after it starts ({period_end} is before "
+    "{period_start})",
+    "milestone_after_period": "the milestone {value} is after the plan's period, which ends "
+    "{period_end}",
+    "progress_range": "progress is a percentage from 0 to 100, not {value}",
     "own_parent": "an organisation cannot be its own parent",
     "organisation_number_characters": "'{value}' may contain only digits, spaces and a hyphen",
     "organisation_number_length_se": "'{value}' has {count} digits; a Swedish organisation "
@@ -176,3 +184,32 @@ def check_commitment_period(months: int | None) -> None:
     """A period is at least a month long; empty means a calendar year."""
     if months is not None and months < 1:
         raise RuleError("commitment_period", "period_months", value=months)
+
+
+def check_plan_period(period_start: dt.date | None, period_end: dt.date | None) -> None:
+    """An action plan's period ends on or after the day it starts."""
+    if period_start and period_end and period_end < period_start:
+        raise RuleError(
+            "plan_period_order",
+            "period_end",
+            period_start=str(period_start),
+            period_end=str(period_end),
+        )
+
+
+def check_milestone(value: dt.date | None, period_end: dt.date | None) -> None:
+    """A milestone of an action falls within its plan's period (on or before its last day).
+
+    A milestone before the period may be one an action carried over from last year already
+    passed, so only the end is a rule.
+    """
+    if value and period_end and value > period_end:
+        raise RuleError(
+            "milestone_after_period", "milestones", value=str(value), period_end=str(period_end)
+        )
+
+
+def check_progress(value: int | None) -> None:
+    """A progress percentage is a whole number from 0 to 100 (or not given)."""
+    if value is not None and not 0 <= value <= 100:
+        raise RuleError("progress_range", "progress", value=value)

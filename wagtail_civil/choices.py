@@ -17,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from civilsamhalle.commitments import CommitmentState
 from civilsamhalle.enums import (
+    ActionStatus,
     AgreementStatus,
     AttendanceMode,
     CouncilKind,
@@ -34,6 +35,7 @@ from civilsamhalle.enums import (
 from .feed_words import kind_label
 
 __all__ = [
+    "ACTION_STATUS_CHOICES",
     "AGREEMENT_STATUS_CHOICES",
     "ATTENDANCE_MODE_CHOICES",
     "COUNCIL_KIND_CHOICES",
@@ -157,4 +159,13 @@ COMMITMENT_STATE_CHOICES = [
     (CommitmentState.ON_TRACK.value, pgettext_lazy("commitment progress", "On track")),
     (CommitmentState.AT_RISK.value, pgettext_lazy("commitment progress", "At risk")),
     (CommitmentState.MISSED.value, pgettext_lazy("commitment progress", "Missed")),
+]
+
+ACTION_STATUS_CHOICES = [
+    (ActionStatus.NOT_STARTED.value, pgettext_lazy("action status", "Not started")),
+    (ActionStatus.STARTED.value, pgettext_lazy("action status", "Started")),
+    (ActionStatus.UNDER_WAY.value, pgettext_lazy("action status", "Under way")),
+    (ActionStatus.DONE.value, pgettext_lazy("action status", "Done")),
+    (ActionStatus.POSTPONED.value, pgettext_lazy("action status", "Postponed")),
+    (ActionStatus.DROPPED.value, pgettext_lazy("action status", "Dropped")),
 ]

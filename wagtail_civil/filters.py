@@ -14,14 +14,14 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from .choices import ACTION_STATUS_CHOICES, MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 from .models.agreements import AgreementPage
 from .models.categories import OrganisationCategory
 from .models.initiatives import InitiativePage
 from .models.organisations import Organisation
 from .models.units import MunicipalUnit
 
-__all__ = ["InitiativeFilterSet", "OrganisationFilterSet", "MeetingFilterSet"]
+__all__ = ["ActionFilterSet", "InitiativeFilterSet", "OrganisationFilterSet", "MeetingFilterSet"]
 
 
 class _ModelChoiceField(forms.ModelChoiceField):
@@ -152,3 +152,26 @@ class InitiativeFilterSet(django_filters.FilterSet):
     def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         """The stories of the chosen organisation, unit or category (``for_<name>``)."""
         return getattr(queryset, f"for_{name}")(value) if value else queryset
+
+
+def _units(request: Any) -> QuerySet:
+    return MunicipalUnit.objects.all()
+
+
+class ActionFilterSet(django_filters.FilterSet):
+    """An action plan's actions: ``?status=<value>``, ``?unit=<slug>`` (a responsible unit)."""
+
+    status = django_filters.ChoiceFilter(
+        choices=ACTION_STATUS_CHOICES, label=_("Status"), empty_label=_("All statuses")
+    )
+    unit = ModelChoiceFilter(
+        queryset=_units,
+        to_field_name="slug",
+        field_name="responsible_units",
+        label=_("Responsible unit"),
+        empty_label=_("All units"),
+    )
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # An action with two responsible units must not be listed twice.
+        return super().filter_queryset(queryset).distinct()

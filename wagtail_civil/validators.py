@@ -51,6 +51,11 @@ MESSAGES: dict[str, Any] = {
         "A commitment promises at least one meeting per period; “%(value)s” promises none."
     ),
     "commitment_period": _("A period is at least one month long; “%(value)s” is not."),
+    "plan_period_order": _("The plan's period cannot end before it starts."),
+    "milestone_after_period": _(
+        "The milestone %(value)s is after the plan's period, which ends %(period_end)s."
+    ),
+    "progress_range": _("Progress is a percentage from 0 to 100, not %(value)s."),
     "organisation_number_characters": _(
         "“%(value)s” may contain only digits, spaces and a hyphen."
     ),

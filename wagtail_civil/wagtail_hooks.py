@@ -162,3 +162,34 @@ def meeting_prefill(request: Any, parent_page: Any, page_class: type) -> None:
     from .follow_up.prefill import remember
 
     remember(request, page_class)
+
+
+@hooks.register("register_admin_urls")
+def action_plan_urls() -> list[Any]:
+    """The "Copy to next period" view of action plans."""
+    from django.urls import include, path
+
+    from . import action_plan_copy
+
+    return [
+        path(
+            "action-plans/",
+            include((action_plan_copy.urlpatterns, action_plan_copy.app_name)),
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def action_plan_header_button(page: Any, user: Any, view_name: str, next_url: Any = None):
+    """ "Copy to next period" at the top of an action plan's page in the admin."""
+    from .action_plan_copy import copy_plan_buttons
+
+    return copy_plan_buttons(page, user, priority=45)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def action_plan_listing_button(page: Any, user: Any, next_url: Any = None):
+    """ "Copy to next period" in the "More" menu of an action plan in the page explorer."""
+    from .action_plan_copy import copy_plan_buttons
+
+    return copy_plan_buttons(page, user, priority=30)

@@ -25,6 +25,7 @@ from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
+from .action_plans import add_action_plans
 from .commitments import add_commitment_follow_up
 from .councils import add_councils
 from .dates import moved
@@ -80,6 +81,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         added = add_registrations()
         check_participation()
         add_commitment_follow_up()
+        add_action_plans(home, report)
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

@@ -1,5 +1,7 @@
 """The app's models, one module per concept, re-exported here for ``wagtail_civil.models.X``."""
 
+from .action_plan_actions import ActionStatusChange, MilestoneBlock, PlanAction
+from .action_plans import ActionPlanPage
 from .agreements import (
     AgreementCommitment,
     AgreementPage,
@@ -32,6 +34,8 @@ from .registrations import Registration, RegistrationQuerySet, SeatLock
 from .units import MunicipalUnit
 
 __all__ = [
+    "ActionPlanPage",
+    "ActionStatusChange",
     "AgreementCommitment",
     "AgreementPage",
     "AgreementSignature",
@@ -60,12 +64,14 @@ __all__ = [
     "MeetingPageQuerySet",
     "MeetingProgrammeItem",
     "MeetingSpeaker",
+    "MilestoneBlock",
     "MunicipalUnit",
     "Organisation",
     "OrganisationAreaTag",
     "OrganisationCategory",
     "OrganisationIndexPage",
     "OrganisationQuerySet",
+    "PlanAction",
     "PrincipleBlock",
     "Registration",
     "RegistrationQuerySet",
