@@ -19,6 +19,7 @@ __all__ = [
     "RegistrationKind",
     "RegistrationSource",
     "RegistrationStatus",
+    "SigningRequestStatus",
     "attendance_mode",
 ]
 
@@ -117,6 +118,35 @@ class AgreementStatus(StrEnum):
     OPEN_FOR_SIGNING = "open_for_signing"
     IN_FORCE = "in_force"
     EXPIRED = "expired"
+
+    @property
+    def may_be_asked_to_sign(self) -> bool:
+        """Whether organisations may ask to sign (the public signing form is offered): only
+        while the agreement is open for signing, not as a draft nor once in force or expired."""
+        return self is AgreementStatus.OPEN_FOR_SIGNING
+
+
+class SigningRequestStatus(StrEnum):
+    """Where an organisation's request to sign an agreement stands."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for an editor: may still be approved or rejected, and blocks a duplicate."""
+        return self is SigningRequestStatus.PENDING
+
+    @property
+    def is_decided(self) -> bool:
+        """Approved or rejected: the decision is final, and the retention period runs from it."""
+        return self is not SigningRequestStatus.PENDING
+
+    @property
+    def needs_reason(self) -> bool:
+        """A rejection is explained to the requester; an approval needs no reason."""
+        return self is SigningRequestStatus.REJECTED
 
 
 class Country(StrEnum):

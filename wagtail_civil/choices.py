@@ -25,6 +25,7 @@ from civilsamhalle.enums import (
     RegistrationKind,
     RegistrationSource,
     RegistrationStatus,
+    SigningRequestStatus,
 )
 
 from .feed_words import kind_label
@@ -39,6 +40,7 @@ __all__ = [
     "REGISTRATION_KIND_CHOICES",
     "REGISTRATION_SOURCE_CHOICES",
     "REGISTRATION_STATUS_CHOICES",
+    "SIGNING_REQUEST_STATUS_CHOICES",
 ]
 
 ORGANISATION_KIND_CHOICES = [
@@ -113,4 +115,10 @@ AGREEMENT_STATUS_CHOICES = [
 COUNTRY_CHOICES = [
     (Country.SWEDEN.value, _("Sweden")),
     (Country.NORWAY.value, _("Norway")),
+]
+
+SIGNING_REQUEST_STATUS_CHOICES = [
+    (SigningRequestStatus.PENDING.value, pgettext_lazy("signing request status", "Waiting")),
+    (SigningRequestStatus.APPROVED.value, pgettext_lazy("signing request status", "Approved")),
+    (SigningRequestStatus.REJECTED.value, pgettext_lazy("signing request status", "Rejected")),
 ]

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import MunicipalUnit, Organisation, OrganisationCategory
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
+from .signing.admin_viewset import SigningRequestViewSet
 
 __all__ = [
     "CivilSocietyViewSetGroup",
@@ -96,3 +97,20 @@ def registrations_header_button(page: Any, user: Any, view_name: str, next_url: 
 def registrations_listing_button(page: Any, user: Any, next_url: Any = None):
     """In the "More" menu of a meeting in the page explorer."""
     return meeting_buttons(page, user, priority=25)
+
+
+@hooks.register("register_admin_viewset")
+def register_signing_requests() -> SigningRequestViewSet:
+    return SigningRequestViewSet()
+
+
+@hooks.register("register_permissions")
+def signing_request_permissions() -> Any:
+    """Offer "Can view signing request" (personal data) and "Can change" (decide) in the
+    admin's group editor."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_civil",
+        codename__in=["view_signingrequest", "change_signingrequest"],
+    )

@@ -29,6 +29,7 @@ from ..blocks import CivilStreamBlock
 from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
 from ..sites import absolute_url
 from ..validators import RulesCleanMixin, rule_error
+from .agreement_signing import SigningRoutesMixin
 from .meetings import MeetingPage
 from .mixins import richtext_to_text
 
@@ -53,7 +54,7 @@ class PrincipleBlock(wagtail_blocks.StructBlock):
         template = "wagtail_civil/blocks/principle.html"
 
 
-class AgreementPage(RulesCleanMixin, Page):
+class AgreementPage(SigningRoutesMixin, RulesCleanMixin, Page):
     """An agreement with its purpose, shared principles, commitments, signatures and document.
 
     Whether a commitment is kept is never typed in: :meth:`commitment_statuses` computes it from
