@@ -140,9 +140,7 @@ def test_a_new_organisation_asks_and_lands_on_the_thanks_page(
     assert (saved.signatory, saved.signatory_title) == ("Åsa Öberg", "Ordförande")
     assert saved.language == "sv" and saved.consented_at is not None
     # The editors are told by a task queued after commit, never inside the request.
-    assert task_queue.queued() == [
-        ("wagtail_civil.signing.tasks.send_editor_notice", (saved.pk,))
-    ]
+    assert task_queue.queued() == [("wagtail_civil.signing.tasks.send_editor_notice", (saved.pk,))]
     thanks = client.get(response["Location"])
     assert thanks.status_code == 200
     assert "Åsa" not in thanks.content.decode()  # the thanks page names no one
@@ -179,9 +177,7 @@ def test_an_organisation_from_the_register_asks(
 def test_an_invalid_organisation_number_is_refused_on_its_field(
     client: Client, agreement: Any, number: str, country: str
 ) -> None:
-    response = client.post(
-        sign_url(agreement), typed(organisation_number=number, country=country)
-    )
+    response = client.post(sign_url(agreement), typed(organisation_number=number, country=country))
     assert response.status_code == 200
     assert number.strip() in field_error(response, "organisation_number")
     # What was typed is kept, everywhere on the form.

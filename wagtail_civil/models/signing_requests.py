@@ -136,6 +136,9 @@ class SigningRequest(models.Model):
             return self.organisation.name
         return self.organisation_name
 
+    # The admin listing's column heading (Django's label_for_field reads it).
+    organisation_display.fget.short_description = _("organisation")
+
     @property
     def is_new_organisation(self) -> bool:
         """Typed in, not chosen from the register (until approval links it to a draft)."""

@@ -84,7 +84,7 @@ class SigningRequestIndexView(IndexView):
     @cached_property
     def columns(self) -> list[Any]:
         return [
-            self._get_title_column("organisation_display", label=_label("organisation")),
+            self._get_title_column("organisation_display"),
             Column("agreement", label=_label("agreement"), accessor=lambda r: r.agreement.title),
             Column("signatory", label=_label("signatory")),
             Column(
@@ -173,6 +173,9 @@ class DecideView(WagtailAdminTemplateMixin, FormView):
         )
 
     def post(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        if not self.signing_request.is_pending:  # decided meanwhile, e.g. in another tab
+            messages.warning(request, _("This request has already been decided."))
+            return redirect(url("decide", self.signing_request.pk))
         if not self.can_decide:
             raise PermissionDenied
         return super().post(request, *args, **kwargs)
