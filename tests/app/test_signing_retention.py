@@ -1,5 +1,5 @@
 """Signing requests' personal data is erased once the retention period after the decision is
-over (``manage.py erase_signing_requests``); the decision stays, a waiting request keeps its data."""
+over (``manage.py erase_signing_requests``); the decision stays, a waiting request keeps it."""
 
 from __future__ import annotations
 
