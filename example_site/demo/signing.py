@@ -3,8 +3,8 @@
 Uddevalla's seed says many organisations signed ÖK Idé and still more want to: the agreement is
 open for signing in the demo data (``data/demo.json``), and one request waits for an editor in
 the admin under "Signing requests". It holds what the public form saves, and no email is queued
-for it: nobody should be told of a made-up request. The people are invented; the email is at the reserved ``example.org`` and the
-phone number in the series Sweden's PTS keeps for fiction.
+for it: nobody should be told of a made-up request. The people are invented; the email is at
+the reserved ``example.org`` and the phone number in the series Sweden's PTS keeps for fiction.
 """
 
 from __future__ import annotations
