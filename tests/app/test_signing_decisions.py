@@ -277,6 +277,9 @@ def test_an_editor_approves_in_the_admin(editor: Any, new_request: SigningReques
     again = editor.post(f"{ADMIN}{new_request.pk}/", {"action-decision": "reject", "reason": "x"})
     assert again["Location"] == f"{ADMIN}{new_request.pk}/"
     assert SigningRequest.objects.get(pk=new_request.pk).status == "approved"
+    decided = editor.get(f"{ADMIN}{new_request.pk}/").content.decode()
+    draft = Organisation.objects.get(organisation_number="802002-4280")
+    assert f"/admin/snippets/wagtail_civil/organisation/edit/{draft.pk}/" in decided
 
 
 def test_garbage_in_the_admin_is_no_500(editor: Any, new_request: SigningRequest) -> None:

@@ -76,11 +76,13 @@ def problem_with(agreement: AgreementPage, fields: dict[str, Any], email: str) -
     signed = agreement.signatures.filter(organisation__isnull=False)
     if organisation is not None:
         signed = signed.filter(organisation=organisation)
-    else:
+    elif number:
         signed = signed.filter(
             organisation__country=fields.get("country", ""),
             organisation__organisation_number=number,
         )
+    else:  # a new organisation without a number cannot be matched to one that signed
+        signed = signed.none()
     approved = agreement.signing_requests.filter(
         _same_organisation(organisation, fields.get("country", ""), number),
         status=SigningRequestStatus.APPROVED.value,
