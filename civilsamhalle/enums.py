@@ -23,6 +23,7 @@ __all__ = [
     "RegistrationSource",
     "RegistrationStatus",
     "SeatRepresents",
+    "SigningRequestStatus",
     "TermState",
     "attendance_mode",
 ]
@@ -129,6 +130,12 @@ class AgreementStatus(StrEnum):
         a draft or one still open for signing does not yet, an expired one no longer."""
         return self is AgreementStatus.IN_FORCE
 
+    @property
+    def may_be_asked_to_sign(self) -> bool:
+        """Whether organisations may ask to sign (the public signing form is offered): only
+        while the agreement is open for signing, not as a draft nor once in force or expired."""
+        return self is AgreementStatus.OPEN_FOR_SIGNING
+
 
 class CouncilKind(StrEnum):
     """What kind of group a council is; Popolo's ``classification`` of the organization."""
@@ -205,6 +212,29 @@ class ActionStatus(StrEnum):
     def is_done(self) -> bool:
         """Counts as 100 % whatever percentage was typed."""
         return self is ActionStatus.DONE
+
+
+class SigningRequestStatus(StrEnum):
+    """Where an organisation's request to sign an agreement stands."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting for an editor: may still be approved or rejected, and blocks a duplicate."""
+        return self is SigningRequestStatus.PENDING
+
+    @property
+    def is_decided(self) -> bool:
+        """Approved or rejected: the decision is final, and the retention period runs from it."""
+        return self is not SigningRequestStatus.PENDING
+
+    @property
+    def needs_reason(self) -> bool:
+        """A rejection is explained to the requester; an approval needs no reason."""
+        return self is SigningRequestStatus.REJECTED
 
 
 class Country(StrEnum):

@@ -40,6 +40,7 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
     messages.extend(_check_uid_domain())
     messages.extend(_check_registration_rate_limit())
     messages.extend(_check_registration_retention())
+    messages.extend(_check_signing_request_retention())
     return messages
 
 
@@ -107,6 +108,21 @@ def _check_registration_retention() -> list[Warning]:
             problem + " Until it is, `manage.py erase_registrations` erases nothing.",
             hint="For example WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS = 90 (the default).",
             id="wagtail_civil.W003",
+        )
+    ]
+
+
+def _check_signing_request_retention() -> list[Warning]:
+    """Warn while signing requests' personal data would never be erased:
+    ``erase_signing_requests`` refuses to run on a retention it cannot read."""
+    problem = conf.signing_request_retention_problem()
+    if problem is None:
+        return []
+    return [
+        Warning(
+            problem + " Until it is, `manage.py erase_signing_requests` erases nothing.",
+            hint="For example WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS = 90 (the default).",
+            id="wagtail_civil.W004",
         )
     ]
 

@@ -30,6 +30,7 @@ from civilsamhalle.enums import (
     RegistrationSource,
     RegistrationStatus,
     SeatRepresents,
+    SigningRequestStatus,
 )
 
 from .feed_words import kind_label
@@ -49,6 +50,7 @@ __all__ = [
     "REGISTRATION_SOURCE_CHOICES",
     "REGISTRATION_STATUS_CHOICES",
     "SEAT_REPRESENTS_CHOICES",
+    "SIGNING_REQUEST_STATUS_CHOICES",
 ]
 
 ORGANISATION_KIND_CHOICES = [
@@ -168,4 +170,10 @@ ACTION_STATUS_CHOICES = [
     (ActionStatus.DONE.value, pgettext_lazy("action status", "Done")),
     (ActionStatus.POSTPONED.value, pgettext_lazy("action status", "Postponed")),
     (ActionStatus.DROPPED.value, pgettext_lazy("action status", "Dropped")),
+]
+
+SIGNING_REQUEST_STATUS_CHOICES = [
+    (SigningRequestStatus.PENDING.value, pgettext_lazy("signing request status", "Waiting")),
+    (SigningRequestStatus.APPROVED.value, pgettext_lazy("signing request status", "Approved")),
+    (SigningRequestStatus.REJECTED.value, pgettext_lazy("signing request status", "Rejected")),
 ]

@@ -206,3 +206,22 @@ def registration_rate_limit() -> tuple[int, int] | None:
         return None
     count, seconds = limit
     return int(count), int(seconds)
+
+
+def signing_request_retention_days() -> int:
+    """Days after an editor decides a signing request that the requester's and signatory's
+    personal data is kept (``WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS``, default 90); the
+    form's privacy text names it. A request waiting for a decision keeps it until decided."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS", 90))
+
+
+def signing_request_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS``, or ``None``
+    (a whole number of days, 0 or more, as for registrations)."""
+    value = getattr(settings, "WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS", 90)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return (
+            f"WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS is {value!r}; it must be a whole "
+            "number of days, 0 or more."
+        )
+    return None

@@ -25,6 +25,7 @@ from .models import (
     OrganisationCategory,
 )
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
+from .signing.admin_viewset import SigningRequestViewSet
 
 __all__ = [
     "CivilSocietyViewSetGroup",
@@ -193,3 +194,20 @@ def action_plan_listing_button(page: Any, user: Any, next_url: Any = None):
     from .action_plan_copy import copy_plan_buttons
 
     return copy_plan_buttons(page, user, priority=30)
+
+
+@hooks.register("register_admin_viewset")
+def register_signing_requests() -> SigningRequestViewSet:
+    return SigningRequestViewSet()
+
+
+@hooks.register("register_permissions")
+def signing_request_permissions() -> Any:
+    """Offer "Can view signing request" (personal data) and "Can change" (decide) in the
+    admin's group editor."""
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.filter(
+        content_type__app_label="wagtail_civil",
+        codename__in=["view_signingrequest", "change_signingrequest"],
+    )

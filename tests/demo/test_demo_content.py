@@ -94,7 +94,7 @@ def test_one_directory_lists_every_organisation(demo):
 
 def test_ok_ide_has_the_ten_signatories_as_published_and_the_municipality(demo):
     agreement = AgreementPage.objects.get(title="ÖK Idé")
-    assert agreement.status == "in_force" and agreement.live
+    assert agreement.status == "open_for_signing" and agreement.live
     signatures = list(agreement.signatures.select_related("organisation"))
     organisations = [s for s in signatures if s.organisation_id]
     assert [s.display_name for s in organisations] == OK_IDE_SIGNATORIES

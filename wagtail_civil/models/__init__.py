@@ -31,6 +31,7 @@ from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
 from .registrations import Registration, RegistrationQuerySet, SeatLock
+from .signing_requests import SigningRequest, SigningRequestQuerySet
 from .units import MunicipalUnit
 
 __all__ = [
@@ -76,5 +77,7 @@ __all__ = [
     "Registration",
     "RegistrationQuerySet",
     "SeatLock",
+    "SigningRequest",
+    "SigningRequestQuerySet",
     "SteeringGroupMember",
 ]

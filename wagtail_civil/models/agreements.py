@@ -30,6 +30,7 @@ from ..choices import AGREEMENT_STATUS_CHOICES, MEETING_KIND_CHOICES
 from ..participation import participation_for
 from ..sites import absolute_url
 from ..validators import RulesCleanMixin, rule_error
+from .agreement_signing import SigningRoutesMixin
 from .meetings import MeetingPage
 from .mixins import richtext_to_text
 
@@ -54,7 +55,7 @@ class PrincipleBlock(wagtail_blocks.StructBlock):
         template = "wagtail_civil/blocks/principle.html"
 
 
-class AgreementPage(RulesCleanMixin, Page):
+class AgreementPage(SigningRoutesMixin, RulesCleanMixin, Page):
     """An agreement with its purpose, shared principles, commitments, signatures and document.
 
     Whether a commitment is kept is never typed in: :meth:`commitment_statuses` computes it from

@@ -22,9 +22,7 @@ class MunicipalUnit(UniqueSlugMixin, index.Indexed, models.Model):
     """
 
     name = models.CharField(_("name"), max_length=255, unique=True)
-    slug = slug_field(
-        _("Used in web addresses and filters. Made from the name when left blank.")
-    )
+    slug = slug_field(_("Used in web addresses and filters. Made from the name when left blank."))
     description = models.TextField(_("description"), blank=True)
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
+from wagtail.models import Page
 
 from civilsamhalle.enums import EventStatus, RegistrationSource
 from civilsamhalle.registration import RegistrationState, seats_left
@@ -35,6 +36,7 @@ from .seats import RegistrationRefused, is_open_to_public, register
 __all__ = [
     "RegistrationPanel",
     "attempts_key",
+    "over_rate_limit",
     "refusal_message",
     "registration_panel",
     "serve_with_form",
@@ -205,3 +207,12 @@ def _over_rate_limit(page: MeetingPage, request: HttpRequest) -> int:
         logger.warning("registration rate limit not counted: the cache failed", exc_info=True)
         return 0
     return seconds if attempts > count else 0
+
+
+def over_rate_limit(page: Page, request: HttpRequest) -> int:
+    """Seconds to wait when this client has posted too often to ``page``'s public form, else 0.
+
+    The registration form's limit (``WAGTAIL_CIVIL_REGISTRATION_RATE_LIMIT``), for any page
+    with a public form (the agreement's signing form uses it): counted per client and page.
+    """
+    return _over_rate_limit(page, request)
