@@ -25,6 +25,9 @@ from civilsamhalle.enums import (
     RegistrationKind,
     RegistrationSource,
     RegistrationStatus,
+    VolunteerNeedState,
+    VolunteerNeedTiming,
+    VolunteerOfferStatus,
 )
 
 from .feed_words import kind_label
@@ -39,6 +42,9 @@ __all__ = [
     "REGISTRATION_KIND_CHOICES",
     "REGISTRATION_SOURCE_CHOICES",
     "REGISTRATION_STATUS_CHOICES",
+    "VOLUNTEER_NEED_STATE_LABELS",
+    "VOLUNTEER_NEED_TIMING_CHOICES",
+    "VOLUNTEER_OFFER_STATUS_CHOICES",
 ]
 
 ORGANISATION_KIND_CHOICES = [
@@ -113,4 +119,22 @@ AGREEMENT_STATUS_CHOICES = [
 COUNTRY_CHOICES = [
     (Country.SWEDEN.value, _("Sweden")),
     (Country.NORWAY.value, _("Norway")),
+]
+
+VOLUNTEER_NEED_TIMING_CHOICES = [
+    (VolunteerNeedTiming.ONE_OFF.value, pgettext_lazy("volunteer need", "One-off, on a date")),
+    (VolunteerNeedTiming.ONGOING.value, pgettext_lazy("volunteer need", "Ongoing")),
+]
+
+VOLUNTEER_NEED_STATE_LABELS = {
+    VolunteerNeedState.OPEN.value: pgettext_lazy("volunteer need state", "Open for offers"),
+    VolunteerNeedState.FILLED.value: pgettext_lazy("volunteer need state", "Filled"),
+    VolunteerNeedState.CLOSED.value: pgettext_lazy("volunteer need state", "Closed"),
+}
+
+VOLUNTEER_OFFER_STATUS_CHOICES = [
+    (VolunteerOfferStatus.NEW.value, pgettext_lazy("volunteer offer status", "New")),
+    (VolunteerOfferStatus.ANSWERED.value, pgettext_lazy("volunteer offer status", "Answered")),
+    (VolunteerOfferStatus.ACCEPTED.value, pgettext_lazy("volunteer offer status", "Accepted")),
+    (VolunteerOfferStatus.DECLINED.value, pgettext_lazy("volunteer offer status", "Declined")),
 ]

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import MunicipalUnit, Organisation, OrganisationCategory
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
+from .volunteering.admin import VolunteerOfferViewSet, register_offer_policy
 
 __all__ = [
     "CivilSocietyViewSetGroup",
@@ -96,3 +97,11 @@ def registrations_header_button(page: Any, user: Any, view_name: str, next_url: 
 def registrations_listing_button(page: Any, user: Any, next_url: Any = None):
     """In the "More" menu of a meeting in the page explorer."""
     return meeting_buttons(page, user, priority=25)
+
+
+register_offer_policy()
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_offers() -> VolunteerOfferViewSet:
+    return VolunteerOfferViewSet()

@@ -17,6 +17,9 @@ from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
 from .registrations import Registration, RegistrationQuerySet, SeatLock
 from .units import MunicipalUnit
+from .volunteer_need_index import VolunteerNeedIndexPage
+from .volunteer_needs import VolunteerNeedPage, VolunteerNeedQuerySet
+from .volunteer_offers import VolunteerOffer, VolunteerOfferQuerySet
 
 __all__ = [
     "AgreementCommitment",
@@ -42,4 +45,9 @@ __all__ = [
     "RegistrationQuerySet",
     "SeatLock",
     "SteeringGroupMember",
+    "VolunteerNeedIndexPage",
+    "VolunteerNeedPage",
+    "VolunteerNeedQuerySet",
+    "VolunteerOffer",
+    "VolunteerOfferQuerySet",
 ]
