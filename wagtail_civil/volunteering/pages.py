@@ -104,14 +104,14 @@ def _answer_need(page: VolunteerNeedPage, request: HttpRequest) -> HttpResponse:
     limited = _limited(page, request, lambda: offer_panel(page, request))
     if limited is not None:
         return _render_page(page, request, limited[0], status=429, retry=limited[1])
-    form = OfferForm(request.POST, need=page)
     panel = offer_panel(page, request)
+    if not panel.state.takes_offers:  # closed or filled since the form was shown
+        panel.problem = refusal_message(panel.state)
+        return _render_page(page, request, panel)
+    form = OfferForm(request.POST, need=page)
     if form.is_valid():
-        if not panel.state.takes_offers:
-            form.add_error(None, refusal_message(panel.state))
-        else:
-            _save_offer(request, index, page, form)
-            return HttpResponseRedirect(page.url + "#offer", status=303)
+        _save_offer(request, index, page, form)
+        return HttpResponseRedirect(page.url + "#offer", status=303)
     panel.form = form
     return _render_page(page, request, panel)
 
