@@ -100,12 +100,16 @@ def needs(make_need, make_offer, make_organisation):
     park = MunicipalUnit.objects.create(name="Park og idrett")
     made = {
         "dugnad": make_need("Vårdugnad", unit=park, start=next_week_at(hour=10, days=3)),
-        "marked": make_need("Julemarked", organisation=lions, area="Kløfta",
-                            start=next_week_at(hour=11, days=20)),  # fmt: skip
+        "marked": make_need(
+            "Julemarked", organisation=lions, area="Kløfta", start=next_week_at(hour=11, days=20)
+        ),  # fmt: skip
         "besok": make_need("Besøksvenn", timing="ongoing", area="Kløfta", organisation=lions),
         "fylt": make_need("Fylt oppdrag", volunteers_needed=1),
-        "stengt": make_need("Stengt oppdrag", timing="ongoing",
-                            open_until=timezone.localdate() - dt.timedelta(days=1)),  # fmt: skip
+        "stengt": make_need(
+            "Stengt oppdrag",
+            timing="ongoing",
+            open_until=timezone.localdate() - dt.timedelta(days=1),
+        ),  # fmt: skip
         "utkast": make_need("Utkast", live=False),
         "privat": make_need("Privat oppdrag"),
     }

@@ -81,7 +81,7 @@ def test_bad_input_is_shown_on_the_field_with_what_was_typed(client, make_need, 
     response = client.post(need.url, offer_data(message="Jeg kan male.", **fields))
     assert response.status_code == 200
     assert field_error(response, field) == sv(words)
-    assert typed_value(response, "message") .strip() == "Jeg kan male."
+    assert typed_value(response, "message").strip() == "Jeg kan male."
     assert soup(response).find(class_="civil-error-summary") is not None
     assert not VolunteerOffer.objects.exists()
 

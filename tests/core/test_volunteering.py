@@ -40,8 +40,10 @@ def state(**given):
         ({"open_until": NOW.date() - dt.timedelta(days=1)}, VolunteerNeedState.CLOSED),
         ({"now": END, "today": END.date()}, VolunteerNeedState.CLOSED),  # the task is over
         ({"now": END, "today": END.date(), "accepted": 4}, VolunteerNeedState.CLOSED),
-        ({"timing": "ongoing", "end": None, "now": END + dt.timedelta(days=90)},
-         VolunteerNeedState.OPEN),  # fmt: skip
+        (
+            {"timing": "ongoing", "end": None, "now": END + dt.timedelta(days=90)},
+            VolunteerNeedState.OPEN,
+        ),  # fmt: skip
     ],
 )
 def test_a_need_closes_by_itself(given, expected):
