@@ -35,8 +35,8 @@ def world(make_need, make_offer):
     past = make_need("Dugnad i fjor", start=next_week_at(days=-(DAYS + 30)), volunteers_needed=1)
     soon = make_need("Dugnad neste uke")
     ongoing = make_need("Besøksvenn", timing="ongoing")
-    ended_ongoing = make_need("Leksehjelp", timing="ongoing",
-                              open_until=timezone.localdate() - dt.timedelta(days=DAYS + 5))  # fmt: skip
+    long_ago = timezone.localdate() - dt.timedelta(days=DAYS + 5)
+    ended_ongoing = make_need("Leksehjelp", timing="ongoing", open_until=long_ago)
     return {
         "past": aged(make_offer(past, status="accepted"), DAYS + 20),
         "soon": aged(make_offer(soon), DAYS + 20),  # old offer, but the task is ahead
