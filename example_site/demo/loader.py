@@ -28,6 +28,7 @@ from wagtail_civil.models import MeetingPage
 from .dates import moved
 from .registrations import add_registrations
 from .site import configure_site, home_body, home_page, parse_host
+from .volunteering import add_volunteering
 
 __all__ = ["DATA", "DemoResult", "configure_site", "load_demo", "parse_host"]
 
@@ -72,6 +73,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         )
         home_body(home, report)
         added = add_registrations()
+        add_volunteering(home, today)
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )
