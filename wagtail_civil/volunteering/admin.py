@@ -17,10 +17,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -125,6 +126,16 @@ def _need_text(offer: VolunteerOffer) -> str:
 
 
 class OfferIndexView(generic.IndexView):
+    @cached_property
+    def columns(self) -> list[Any]:
+        """The need's title links to the offer's form, as a listing's first column does."""
+        columns = list(super().columns)
+        title_column = self._get_title_column_class(TitleColumn)
+        columns[0] = title_column(
+            "need", label=_("Volunteer need"), accessor=_need_text, get_url=self.get_edit_url
+        )
+        return columns
+
     def get_base_queryset(self) -> QuerySet:
         offers = OFFER_POLICY.instances_user_has_any_permission_for(
             self.request.user, ["view", "change"]
