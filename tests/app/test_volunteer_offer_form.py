@@ -236,3 +236,11 @@ def test_the_forms_can_be_switched_off(client, need_index):
     need_index.save_revision().publish()
     assert client.get(need_index.url + "report/").status_code == 404
     assert client.get(need_index.url + "offer/").status_code == 404
+
+
+def test_two_reports_with_the_same_title_are_two_drafts(client, need_index):
+    for email in ("kari@example.org", "ola@example.org"):
+        response = client.post(need_index.url + "report/", report(contact_email=email))
+        assert response.status_code == 303
+    slugs = sorted(VolunteerNeedPage.objects.values_list("slug", flat=True))
+    assert len(slugs) == 2 and slugs[0] != slugs[1]
