@@ -25,6 +25,9 @@ __all__ = [
     "SeatRepresents",
     "SigningRequestStatus",
     "TermState",
+    "VolunteerNeedState",
+    "VolunteerNeedTiming",
+    "VolunteerOfferStatus",
     "attendance_mode",
 ]
 
@@ -240,6 +243,50 @@ class SigningRequestStatus(StrEnum):
 class Country(StrEnum):
     SWEDEN = "SE"
     NORWAY = "NO"
+
+
+class VolunteerNeedTiming(StrEnum):
+    """When a volunteer need is: once, at a date and time, or ongoing (e.g. a visiting friend)."""
+
+    ONE_OFF = "one_off"
+    ONGOING = "ongoing"
+
+    @property
+    def has_time(self) -> bool:
+        """Has a start and an end, and so is an event in the calendar feed."""
+        return self is VolunteerNeedTiming.ONE_OFF
+
+
+class VolunteerNeedState(StrEnum):
+    """Where a published volunteer need stands: computed (``civilsamhalle.volunteering``),
+    never typed by an editor."""
+
+    OPEN = "open"
+    FILLED = "filled"  # enough volunteers were accepted
+    CLOSED = "closed"  # past its open-until date, or the task is over
+
+    @property
+    def takes_offers(self) -> bool:
+        return self is VolunteerNeedState.OPEN
+
+
+class VolunteerOfferStatus(StrEnum):
+    """Where a resident's offer of help stands, as the poster's editors mark it."""
+
+    NEW = "new"
+    ANSWERED = "answered"  # contacted, not yet decided
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+    @property
+    def counts_towards_need(self) -> bool:
+        """An accepted volunteer fills one of the need's places."""
+        return self is VolunteerOfferStatus.ACCEPTED
+
+    @property
+    def tells_resident(self) -> bool:
+        """Marking an offer so sends the resident an email (a new offer has told them nothing)."""
+        return self is not VolunteerOfferStatus.NEW
 
 
 def attendance_mode(mode: str, status: str) -> AttendanceMode:

@@ -41,7 +41,37 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
     messages.extend(_check_registration_rate_limit())
     messages.extend(_check_registration_retention())
     messages.extend(_check_signing_request_retention())
+    messages.extend(_check_volunteering())
     return messages
+
+
+def _check_volunteering() -> list[Error | Warning]:
+    """The volunteer forms' rate limit and the offers' retention (docs/volunteering.md)."""
+    found: list[Error | Warning] = []
+    limit = getattr(settings, "WAGTAIL_CIVIL_VOLUNTEER_RATE_LIMIT", (10, 600))
+    try:
+        valid = limit is None or (int(limit[0]) > 0 and int(limit[1]) > 0 and len(limit) == 2)
+    except (TypeError, ValueError, IndexError):
+        valid = False
+    if not valid:
+        found.append(
+            Error(
+                f"WAGTAIL_CIVIL_VOLUNTEER_RATE_LIMIT = {limit!r} is not (attempts, seconds).",
+                hint="For example (10, 600); None switches the limit off.",
+                id="wagtail_civil.E010",
+            )
+        )
+    problem = conf.volunteer_offer_retention_problem()
+    if problem is not None:
+        found.append(
+            Warning(
+                problem + " Until it is, `manage.py erase_volunteer_offers` erases nothing.",
+                hint="For example WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS = 180 "
+                "(the default).",
+                id="wagtail_civil.W010",
+            )
+        )
+    return found
 
 
 def _check_registration_rate_limit() -> list[Error]:

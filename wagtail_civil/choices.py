@@ -31,6 +31,9 @@ from civilsamhalle.enums import (
     RegistrationStatus,
     SeatRepresents,
     SigningRequestStatus,
+    VolunteerNeedState,
+    VolunteerNeedTiming,
+    VolunteerOfferStatus,
 )
 
 from .feed_words import kind_label
@@ -51,6 +54,9 @@ __all__ = [
     "REGISTRATION_STATUS_CHOICES",
     "SEAT_REPRESENTS_CHOICES",
     "SIGNING_REQUEST_STATUS_CHOICES",
+    "VOLUNTEER_NEED_STATE_LABELS",
+    "VOLUNTEER_NEED_TIMING_CHOICES",
+    "VOLUNTEER_OFFER_STATUS_CHOICES",
 ]
 
 ORGANISATION_KIND_CHOICES = [
@@ -176,4 +182,22 @@ SIGNING_REQUEST_STATUS_CHOICES = [
     (SigningRequestStatus.PENDING.value, pgettext_lazy("signing request status", "Waiting")),
     (SigningRequestStatus.APPROVED.value, pgettext_lazy("signing request status", "Approved")),
     (SigningRequestStatus.REJECTED.value, pgettext_lazy("signing request status", "Rejected")),
+]
+
+VOLUNTEER_NEED_TIMING_CHOICES = [
+    (VolunteerNeedTiming.ONE_OFF.value, pgettext_lazy("volunteer need", "One-off, on a date")),
+    (VolunteerNeedTiming.ONGOING.value, pgettext_lazy("volunteer need", "Ongoing")),
+]
+
+VOLUNTEER_NEED_STATE_LABELS = {
+    VolunteerNeedState.OPEN.value: pgettext_lazy("volunteer need state", "Open for offers"),
+    VolunteerNeedState.FILLED.value: pgettext_lazy("volunteer need state", "Filled"),
+    VolunteerNeedState.CLOSED.value: pgettext_lazy("volunteer need state", "Closed"),
+}
+
+VOLUNTEER_OFFER_STATUS_CHOICES = [
+    (VolunteerOfferStatus.NEW.value, pgettext_lazy("volunteer offer status", "New")),
+    (VolunteerOfferStatus.ANSWERED.value, pgettext_lazy("volunteer offer status", "Answered")),
+    (VolunteerOfferStatus.ACCEPTED.value, pgettext_lazy("volunteer offer status", "Accepted")),
+    (VolunteerOfferStatus.DECLINED.value, pgettext_lazy("volunteer offer status", "Declined")),
 ]

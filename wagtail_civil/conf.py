@@ -225,3 +225,32 @@ def signing_request_retention_problem() -> str | None:
             "number of days, 0 or more."
         )
     return None
+
+
+def volunteer_offer_retention_days() -> int:
+    """Days volunteer offers' personal data is kept after the need is over, or after the
+    offer was last answered (``WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS``, default 180);
+    the offer form names it (docs/volunteering.md)."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS", 180))
+
+
+def volunteer_offer_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS``, or ``None``
+    (a whole number of days, 0 or more; the erasing command refuses anything else)."""
+    value = getattr(settings, "WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS", 180)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return (
+            f"WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS is {value!r}; it must be a whole "
+            "number of days, 0 or more."
+        )
+    return None
+
+
+def volunteer_rate_limit() -> tuple[int, int] | None:
+    """How many offers or reported needs one client may post to one page, and in how many
+    seconds (``WAGTAIL_CIVIL_VOLUNTEER_RATE_LIMIT``, default ``(10, 600)``; ``None``: none)."""
+    limit = getattr(settings, "WAGTAIL_CIVIL_VOLUNTEER_RATE_LIMIT", (10, 600))
+    if limit is None:
+        return None
+    count, seconds = limit
+    return int(count), int(seconds)

@@ -7,21 +7,37 @@ next to the filter, never a server error: django-filter leaves an invalid field 
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from .choices import ACTION_STATUS_CHOICES, MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
+from civilsamhalle.enums import VolunteerNeedTiming
+
+from .choices import (
+    ACTION_STATUS_CHOICES,
+    MEETING_KIND_CHOICES,
+    ORGANISATION_KIND_CHOICES,
+    VOLUNTEER_NEED_TIMING_CHOICES,
+)
 from .models.agreements import AgreementPage
 from .models.categories import OrganisationCategory
 from .models.initiatives import InitiativePage
 from .models.organisations import Organisation
 from .models.units import MunicipalUnit
 
-__all__ = ["ActionFilterSet", "InitiativeFilterSet", "OrganisationFilterSet", "MeetingFilterSet"]
+__all__ = [
+    "ActionFilterSet",
+    "InitiativeFilterSet",
+    "MeetingFilterSet",
+    "OrganisationFilterSet",
+    "VolunteerNeedFilterSet",
+]
 
 
 class _ModelChoiceField(forms.ModelChoiceField):
@@ -175,3 +191,54 @@ class ActionFilterSet(django_filters.FilterSet):
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # An action with two responsible units must not be listed twice.
         return super().filter_queryset(queryset).distinct()
+
+
+class VolunteerNeedFilterSet(django_filters.FilterSet):
+    """``?area=``, ``?when=week|month``, ``?timing=one_off|ongoing``, ``?organisation=<slug>``,
+    ``?unit=<slug>``. The areas offered are those of the needs listed (``areas=``)."""
+
+    area = django_filters.ChoiceFilter(
+        choices=(),
+        label=pgettext_lazy("part of the municipality", "Area"),
+        empty_label=_("All areas"),
+    )
+    when = django_filters.ChoiceFilter(
+        choices=[
+            ("week", _("In the coming 7 days")),
+            ("month", _("In the coming 30 days")),
+        ],
+        method="soon",
+        label=pgettext_lazy("volunteer need", "When"),
+        empty_label=_("Any time"),
+        help_text=_("Ongoing needs are always included unless you choose one-off."),
+    )
+    timing = django_filters.ChoiceFilter(
+        choices=VOLUNTEER_NEED_TIMING_CHOICES,
+        label=_("One-off or ongoing"),
+        empty_label=_("Both"),
+    )
+    organisation = ModelChoiceFilter(
+        queryset=_public_organisations,
+        to_field_name="slug",
+        label=_("Organisation"),
+        empty_label=_("All organisations"),
+    )
+    unit = ModelChoiceFilter(
+        queryset=lambda request: MunicipalUnit.objects.all(),
+        to_field_name="slug",
+        label=_("Municipal unit"),
+        empty_label=_("All units"),
+    )
+
+    def __init__(self, *args: Any, areas: Any = (), now: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["area"].extra["choices"] = [(area, area) for area in areas]
+        self.now = now or timezone.now()
+
+    def soon(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """One-off needs starting within the period, and every ongoing one."""
+        days = {"week": 7, "month": 30}.get(value)
+        if days is None:
+            return queryset
+        before = self.now + dt.timedelta(days=days)
+        return queryset.filter(Q(timing=VolunteerNeedTiming.ONGOING.value) | Q(start__lt=before))

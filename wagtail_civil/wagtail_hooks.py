@@ -26,6 +26,7 @@ from .models import (
 )
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
 from .signing.admin_viewset import SigningRequestViewSet
+from .volunteering.admin import VolunteerOfferViewSet, register_offer_policy
 
 __all__ = [
     "CivilSocietyViewSetGroup",
@@ -211,3 +212,11 @@ def signing_request_permissions() -> Any:
         content_type__app_label="wagtail_civil",
         codename__in=["view_signingrequest", "change_signingrequest"],
     )
+
+
+register_offer_policy()
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_offers() -> VolunteerOfferViewSet:
+    return VolunteerOfferViewSet()

@@ -34,6 +34,7 @@ from .participation import check as check_participation
 from .registrations import add_registrations
 from .signing import add_signing_request
 from .site import configure_site, home_body, home_page, parse_host
+from .volunteering import add_volunteering
 
 __all__ = ["DATA", "DemoResult", "configure_site", "load_demo", "parse_host"]
 
@@ -84,6 +85,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_commitment_follow_up()
         add_action_plans(home, report)
         add_signing_request(today)
+        add_volunteering(home, today)
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

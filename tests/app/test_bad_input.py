@@ -87,6 +87,9 @@ _CONVERTER = re.compile(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>")
 def content(civil_site, make_category, make_organisation, make_agreement, make_meeting):
     """Some of everything, so each template renders all its parts under the garbage."""
     culture = make_category("Kultur", slug="kultur")
+    from wagtail_civil.models import VolunteerNeedIndexPage
+
+    civil_site.home.add_child(instance=VolunteerNeedIndexPage(title="Frivillig", slug="frivillig"))
     church = make_organisation("Svenska kyrkan", categories=[culture], kind="faith_community")
     parish = make_organisation("Bäve församling", parent=church, website="https://example.org")
     make_organisation("Utkast", live=False)

@@ -12,6 +12,7 @@ from .builtin import (
     OrganisationFeed,
     SingleMeetingFeed,
 )
+from .volunteer_needs import VolunteerNeedFeed
 
 __all__ = [
     "FEEDS",
@@ -22,6 +23,7 @@ __all__ = [
     "MeetingListFeed",
     "OrganisationFeed",
     "SingleMeetingFeed",
+    "VolunteerNeedFeed",
     "feed_urlpatterns",
     "register_feed",
 ]

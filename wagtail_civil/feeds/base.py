@@ -138,6 +138,11 @@ class MeetingFeed:
     def now(self) -> dt.datetime:
         return timezone.now()
 
+    def render(self, items: Any, info: FeedInfo, request: HttpRequest) -> bytes:
+        """The bytes of ``items`` (what :meth:`meetings` gave, windowed): meeting pages by
+        default; a feed of something else renders its own."""
+        return render_feed(items, info, request)
+
     # --- what every feed shares ------------------------------------------------------------------
 
     def site(self, request: HttpRequest) -> Site:
@@ -300,7 +305,7 @@ class MeetingFeed:
         pages = self.meetings(obj, request)
         if self.windowed:
             pages = self.window(pages, day_start)
-        data = render_feed(pages, info, request)
+        data = self.render(pages, info, request)
         cache_set(cache_key, data)
         versions.remember_body(key, data)
         return data

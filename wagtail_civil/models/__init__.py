@@ -33,6 +33,9 @@ from .organisations import Organisation, OrganisationAreaTag, OrganisationQueryS
 from .registrations import Registration, RegistrationQuerySet, SeatLock
 from .signing_requests import SigningRequest, SigningRequestQuerySet
 from .units import MunicipalUnit
+from .volunteer_need_index import VolunteerNeedIndexPage
+from .volunteer_needs import VolunteerNeedPage, VolunteerNeedQuerySet
+from .volunteer_offers import VolunteerOffer, VolunteerOfferQuerySet
 
 __all__ = [
     "ActionPlanPage",
@@ -80,4 +83,9 @@ __all__ = [
     "SigningRequest",
     "SigningRequestQuerySet",
     "SteeringGroupMember",
+    "VolunteerNeedIndexPage",
+    "VolunteerNeedPage",
+    "VolunteerNeedQuerySet",
+    "VolunteerOffer",
+    "VolunteerOfferQuerySet",
 ]
