@@ -96,6 +96,8 @@ def content(civil_site, make_category, make_organisation, make_agreement, make_m
     agreement = make_agreement(
         "Överenskommelse", signatories=[church, "Kommunen"], commitments=[(2, "")]
     )
+    # Open for signing: its sign/ and sign/thanks/ routes answer (on one in force they are 404).
+    make_agreement("ÖK Idé att underteckna", status="open_for_signing")
     follow_up = make_meeting("Uppföljning", start=next_week_at(days=20), hosts=[parish])
     meeting = make_meeting(
         "Dialog",
@@ -262,7 +264,9 @@ def test_every_page_route_survives_garbage_queries(civil_site, content):
         "OrganisationIndexPage:directory",
         "OrganisationIndexPage:organisation",
         "MeetingPage",
-        "AgreementPage",
+        "AgreementPage:index_route",
+        "AgreementPage:sign",
+        "CouncilPage:council",
     } <= reached
 
 
