@@ -181,20 +181,22 @@ def registration_retention_days() -> int:
     return int(getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90))
 
 
-def registration_retention_problem() -> str | None:
-    """What is wrong with ``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``, or ``None``.
+def retention_days_problem(name: str, default: int) -> str | None:
+    """What is wrong with the retention setting ``name``, or ``None``.
 
     It must be a whole number of days, 0 or more: erasing personal data on a guess (a string, a
     ``timedelta``, a negative number that would reach into meetings still ahead) is worse than
-    not erasing, so the erasing command refuses and ``manage.py check`` warns.
+    not erasing, so the erasing commands refuse and ``manage.py check`` warns.
     """
-    value = getattr(settings, "WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90)
+    value = getattr(settings, name, default)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        return (
-            f"WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS is {value!r}; it must be a whole "
-            "number of days, 0 or more."
-        )
+        return f"{name} is {value!r}; it must be a whole number of days, 0 or more."
     return None
+
+
+def registration_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS``, or ``None``."""
+    return retention_days_problem("WAGTAIL_CIVIL_REGISTRATION_RETENTION_DAYS", 90)
 
 
 def registration_rate_limit() -> tuple[int, int] | None:
@@ -216,15 +218,8 @@ def signing_request_retention_days() -> int:
 
 
 def signing_request_retention_problem() -> str | None:
-    """What is wrong with ``WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS``, or ``None``
-    (a whole number of days, 0 or more, as for registrations)."""
-    value = getattr(settings, "WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS", 90)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        return (
-            f"WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS is {value!r}; it must be a whole "
-            "number of days, 0 or more."
-        )
-    return None
+    """What is wrong with ``WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS``, or ``None``."""
+    return retention_days_problem("WAGTAIL_CIVIL_SIGNING_REQUEST_RETENTION_DAYS", 90)
 
 
 def volunteer_offer_retention_days() -> int:
@@ -235,15 +230,8 @@ def volunteer_offer_retention_days() -> int:
 
 
 def volunteer_offer_retention_problem() -> str | None:
-    """What is wrong with ``WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS``, or ``None``
-    (a whole number of days, 0 or more; the erasing command refuses anything else)."""
-    value = getattr(settings, "WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS", 180)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        return (
-            f"WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS is {value!r}; it must be a whole "
-            "number of days, 0 or more."
-        )
-    return None
+    """What is wrong with ``WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS``, or ``None``."""
+    return retention_days_problem("WAGTAIL_CIVIL_VOLUNTEER_OFFER_RETENTION_DAYS", 180)
 
 
 def volunteer_rate_limit() -> tuple[int, int] | None:

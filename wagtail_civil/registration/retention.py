@@ -12,11 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from .. import conf
+from ..erasing import erase_in_batches
 from ..models import Registration
 from ..models.registrations import PERSONAL_FIELDS, RegistrationQuerySet
 
@@ -82,22 +82,13 @@ def erase_expired(now: dt.datetime | None = None, batch_size: int = BATCH_SIZE) 
     """Erase the personal data of every :func:`expired` registration; how many were erased.
 
     Does what :meth:`Registration.erase_personal_data` does, a batch at a time in one UPDATE
-    (a query to pick the batch and one to erase it), so a site with years of registrations is
-    not locked row by row. Running it again erases nothing more.
+    (``save()`` is not called, so ``email_key`` is blanked here rather than derived from the
+    email). Running it again erases nothing more.
     """
     cutoff = retention_cutoff(now)
-    erased = 0
-    while True:
-        with transaction.atomic():
-            pending = _expired_before(cutoff)
-            keys = list(pending.order_by("pk").values_list("pk", flat=True)[:batch_size])
-            if not keys:
-                return erased
-            erased += _erase(Registration.objects.filter(pk__in=keys, erased_at__isnull=True))
-
-
-def _erase(registrations: RegistrationQuerySet) -> int:
-    """:meth:`Registration.erase_personal_data` for many rows in one query (``save()`` is not
-    called, so ``email_key`` is blanked here rather than derived from the email)."""
-    now = timezone.now()
-    return registrations.update(**dict.fromkeys(PERSONAL_FIELDS, ""), erased_at=now, updated_at=now)
+    return erase_in_batches(
+        lambda: _expired_before(cutoff),
+        PERSONAL_FIELDS,
+        batch_size,
+        stamp_fields=("erased_at", "updated_at"),
+    )

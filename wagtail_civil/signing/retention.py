@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.utils import timezone
 
 from .. import conf
+from ..erasing import erase_in_batches
 from ..models import SigningRequest
 from ..models.signing_requests import PERSONAL_FIELDS, SigningRequestQuerySet
 
@@ -46,17 +46,7 @@ def _expired_before(cutoff: dt.datetime) -> SigningRequestQuerySet:
 
 
 def erase_expired(now: dt.datetime | None = None, batch_size: int = BATCH_SIZE) -> int:
-    """Erase the personal data of every :func:`expired` request, a batch per transaction (two
-    queries each); how many were erased. Running it again erases nothing more."""
+    """Erase the personal data of every :func:`expired` request; how many were erased.
+    Running it again erases nothing more."""
     cutoff = retention_cutoff(now)
-    erased = 0
-    while True:
-        with transaction.atomic():
-            keys = list(
-                _expired_before(cutoff).order_by("pk").values_list("pk", flat=True)[:batch_size]
-            )
-            if not keys:
-                return erased
-            erased += SigningRequest.objects.filter(pk__in=keys, erased_at__isnull=True).update(
-                **dict.fromkeys(PERSONAL_FIELDS, ""), erased_at=timezone.now()
-            )
+    return erase_in_batches(lambda: _expired_before(cutoff), PERSONAL_FIELDS, batch_size)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from civilsamhalle.enums import VolunteerNeedTiming
 
 from .. import conf
 from ..dates import local
+from ..erasing import erase_in_batches
 from ..models import VolunteerOffer
 from ..models.volunteer_offers import OFFER_PERSONAL_FIELDS, VolunteerOfferQuerySet
 
@@ -60,15 +60,9 @@ def erase_expired(now: dt.datetime | None = None, batch_size: int = BATCH_SIZE) 
     """Erase every :func:`expired` offer's personal data, a batch per transaction; how many.
     Running it again erases nothing more."""
     cutoff = retention_cutoff(now)
-    erased = 0
-    while True:
-        with transaction.atomic():
-            keys = list(
-                _expired_before(cutoff).order_by("pk").values_list("pk", flat=True)[:batch_size]
-            )
-            if not keys:
-                return erased
-            moment = timezone.now()
-            erased += VolunteerOffer.objects.filter(pk__in=keys, erased_at__isnull=True).update(
-                **dict.fromkeys(OFFER_PERSONAL_FIELDS, ""), erased_at=moment, updated_at=moment
-            )
+    return erase_in_batches(
+        lambda: _expired_before(cutoff),
+        OFFER_PERSONAL_FIELDS,
+        batch_size,
+        stamp_fields=("erased_at", "updated_at"),
+    )
