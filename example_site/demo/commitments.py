@@ -1,12 +1,12 @@
 """The demo's commitment follow-up and Ulricehamn's liaison (lots).
 
 Luleå's agreement promises two dialogues a year. Its state is never typed: it is computed from
-the demo's dialogues, which :mod:`demo.dates` moves to this year (one held, one ahead, one
-cancelled: "1 of 2 held, 1 planned — On track"). Last year has no dialogue under the agreement
-in the demo, so the dashboard's panel truthfully shows last year's promise as missed, "0 of 2
-held"; cancel or unpublish this year's planned dialogue in the admin and this year turns
-"at risk" too, and ``manage.py notify_commitments`` emails the agreement's contact (set here;
-the address is made up).
+the demo's dialogues, which :mod:`demo.dates` dates for today (one held this year, one
+cancelled, the next planned for January: "1 of 2 held, none planned — At risk"). Last year has
+no dialogue under the agreement in the demo, so the dashboard's panel also shows last year's
+promise as missed, "0 of 2 held". ``manage.py notify_commitments`` emails the agreement's
+contact (set here; the address is made up) once; plan a dialogue this year from the panel's
+link and the promise is on track again.
 
 Ulricehamn's seed says the municipality "har utsett en lots som kan vara länken mellan kommunen
 och civilsamhället" but names no one, so the person is made up; the role and what the lots does

@@ -12,7 +12,6 @@ relative dates: this is the demo's own concern.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
@@ -25,7 +24,7 @@ __all__ = [
     "FILE_DAY",
     "STOCKHOLM",
     "earlier_this_year",
-    "later_this_year",
+    "early_next_year",
     "month_after",
     "moved",
     "next_october_23",
@@ -75,24 +74,9 @@ def earlier_this_year(today: dt.date) -> dt.date:
     return nth_weekday(today.year - 1, 12, TUESDAY, 2)
 
 
-def later_this_year(today: dt.date) -> dt.date:
-    """A day from ``today`` on in ``today``'s year: the second Tuesday of the next month.
-
-    In December the next month is next year, so it is December's second Tuesday if that is still
-    ahead, else the next weekday before new year, else ``today`` itself (a meeting on the day
-    counts as planned).
-    """
-    if today.month < 12:
-        return nth_weekday(today.year, today.month + 1, TUESDAY, 2)
-    second_tuesday = nth_weekday(today.year, 12, TUESDAY, 2)
-    if second_tuesday > today:
-        return second_tuesday
-    last = calendar.monthrange(today.year, 12)[1]
-    for day in range(today.day + 1, last + 1):
-        candidate = dt.date(today.year, 12, day)
-        if candidate.weekday() < 5:
-            return candidate
-    return today
+def early_next_year(today: dt.date) -> dt.date:
+    """The second Tuesday of January next year: a meeting planned, but too late for this year."""
+    return nth_weekday(today.year + 1, 1, TUESDAY, 2)
 
 
 def _after(months: int, weekday: int, n: int) -> Callable[[dt.date], dt.date]:
@@ -105,10 +89,11 @@ CURRENT: dict[str, Callable[[dt.date], dt.date]] = {
     "stormote-om-det-digitala-utanforskapet": next_october_23,
     # The "stordialoger" Uddevalla announces as the next step (invented).
     "stordialog-om-ok-ide": _after(2, WEDNESDAY, 2),
-    # Luleå's two dialogues this year, one held and one ahead, and a cancelled one ahead: the
-    # commitment then has something to say, "1 of 2 held, 1 planned".
+    # Luleå promises two dialogues a year: one held this year, a cancelled one ahead, and the
+    # next one planned only for January. This year's promise is then at risk ("1 of 2 held, none
+    # planned"), computed, and the dashboard offers to plan the missing dialogue.
     "dialog-om-frivilliga-insatser": earlier_this_year,
-    "dialog-om-ofrivillig-ensamhet": later_this_year,
+    "dialog-om-ofrivillig-ensamhet": early_next_year,
     "dialog-om-foreningslokaler": _after(1, THURSDAY, 3),
     # The draft and the password-protected meeting (never-public.json).
     "utkast-dialog-om-foreningsbidrag": _after(2, WEDNESDAY, 1),

@@ -1,9 +1,10 @@
 """The demo's commitment follow-up: Luleå's state computed from its dialogues (last year's
-promise missed, this year on track), its contact, and Ulricehamn's liaison on the directory."""
+promise missed, this year at risk), its contact, and Ulricehamn's liaison on the directory."""
 
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -15,6 +16,8 @@ from wagtail_civil.follow_up.panel import needing_attention
 from wagtail_civil.follow_up.tasks import queue_notices
 from wagtail_civil.models import AgreementPage, Liaison, MeetingPage, OrganisationIndexPage
 
+JUNE_15 = dt.date(timezone.localdate().year, 6, 15)
+
 
 @pytest.fixture
 def email_queue():
@@ -25,44 +28,55 @@ def email_queue():
     task_queue.clear()
 
 
-def test_lulea_is_on_track_this_year_and_missed_last_year(demo, load, admin_user):
-    today = dt.date(timezone.localdate().year, 6, 15)
-    load(today)
+def test_lulea_is_at_risk_this_year_and_missed_last_year(demo, load, admin_user):
+    load(JUNE_15)
     agreement = AgreementPage.objects.get(slug="lulea-overenskommelse")
     assert agreement.contact_email == "overenskommelsen@example.org"
-    items = needing_attention(admin_user)
-    lulea = [f for f in items if f.agreement.pk == agreement.pk]
-    # Computed, not typed: the demo has no dialogue under the agreement last year.
-    assert [(f.status.year, f.status.state, f.status.held, f.previous) for f in lulea] == [
-        (timezone.localdate().year - 1, CommitmentState.MISSED, 0, True)
-    ]
+    lulea = [f for f in needing_attention(admin_user, JUNE_15) if f.agreement.pk == agreement.pk]
+    # Computed, not typed: no dialogue under the agreement last year; this year one held, one
+    # cancelled, and the next planned for January.
+    states = {(f.status.year, f.status.state, f.status.held, f.status.planned) for f in lulea}
+    assert states == {
+        (JUNE_15.year - 1, CommitmentState.MISSED, 0, 0),
+        (JUNE_15.year, CommitmentState.AT_RISK, 1, 0),
+    }
 
 
-def test_cancelling_this_years_planned_dialogue_puts_it_at_risk_and_emails_once(demo, email_queue):
+def test_at_risk_emails_the_contact_once_and_planning_a_dialogue_puts_it_on_track(
+    demo, load, email_queue
+):
+    load(JUNE_15)
     agreement = AgreementPage.objects.get(slug="lulea-overenskommelse")
-    today = timezone.localdate()
-    [before] = agreement.commitment_statuses(today)
-    assert before.state in (CommitmentState.ON_TRACK, CommitmentState.MET)
-    queue_notices()
-    email_queue.run_queue()
-    assert mail.outbox == []
-    planned = [
-        m
-        for m in MeetingPage.objects.live().filter(agreement=agreement, status="scheduled")
-        if m.end.date() >= today
-    ]
-    if before.state is CommitmentState.MET or not planned:
-        return  # late December: both held already; nothing to cancel
-    for meeting in planned:
-        meeting.status = "cancelled"
-        meeting.save_revision().publish()
-    [after] = agreement.commitment_statuses(today)
-    assert after.state is CommitmentState.AT_RISK
-    assert queue_notices() == 1
+    [before] = agreement.commitment_statuses(JUNE_15)
+    assert before.state is CommitmentState.AT_RISK
+    assert queue_notices(today=JUNE_15) == 1
     email_queue.run_queue()
     (message,) = mail.outbox
     assert message.to == ["overenskommelsen@example.org"]
-    assert queue_notices() == 0
+    assert queue_notices(today=JUNE_15) == 0  # once per change of state, not once a day
+
+    planned = _dialogue(agreement, JUNE_15 + dt.timedelta(days=30))
+    [after] = agreement.commitment_statuses(JUNE_15)
+    assert after.state is CommitmentState.ON_TRACK
+    assert queue_notices(today=JUNE_15) == 0  # no email for good news
+    planned.status = "cancelled"
+    planned.save_revision().publish()
+    [again] = agreement.commitment_statuses(JUNE_15)
+    assert again.state is CommitmentState.AT_RISK
+    assert queue_notices(today=JUNE_15) == 1  # at risk again: a new change of state
+
+
+def _dialogue(agreement: AgreementPage, day: dt.date) -> MeetingPage:
+    """A published dialogue under ``agreement`` at 18:00 in Luleå on ``day``."""
+    index = MeetingPage.objects.filter(agreement=agreement).first().get_parent()
+    start = dt.datetime.combine(day, dt.time(18), ZoneInfo("Europe/Stockholm"))
+    meeting = MeetingPage(
+        title="Extra dialog", start=start, end=start + dt.timedelta(hours=2), kind="dialogue",
+        agreement=agreement, venue_name="Stadshuset", locality="Luleå",
+    )  # fmt: skip
+    index.add_child(instance=meeting)
+    meeting.save_revision().publish()
+    return meeting
 
 
 def test_ulricehamns_liaison_is_on_the_directory(demo, client, load):
