@@ -77,7 +77,6 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
             restriction_type=PageViewRestriction.PASSWORD,
             defaults={"password": PRIVATE_PASSWORD},
         )
-        home_body(home, report)
         add_stories(home, report)
         add_councils(home, report)
         added = add_registrations()
@@ -86,6 +85,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_action_plans(home, report)
         add_signing_request(today)
         add_volunteering(home, today)
+        home_body(home, report)  # last: it links every section made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from html import escape
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -103,8 +104,19 @@ def _block_id(name: str) -> str:
     return str(uuid.uuid5(_BLOCK_NAMESPACE, f"home/{name}"))
 
 
+def _sections(home: HomePage) -> str:
+    """A list linking every published section under the start page (meeting lists, agreements,
+    councils, the action programme, volunteering, stories), in the page tree's order."""
+    items = "".join(
+        f'<li><a linktype="page" id="{page.pk}">{escape(page.title)}</a></li>'
+        for page in home.get_children().live().public().order_by("path")
+    )
+    return f"<ul>{items}</ul>"
+
+
 def home_body(home: HomePage, report: Report) -> None:
-    """Intro, the upcoming meetings, a subscribe box for all meetings and the organisations."""
+    """Intro, the upcoming meetings, a subscribe box for all meetings, the organisations, and
+    links to every section: call it after the sections are made."""
     chooser = {"agreement": None, "organisation": None, "category": None}
     body = [
         {"type": "paragraph", "value": HOME_PARAGRAPH, "id": _block_id("intro")},
@@ -138,6 +150,8 @@ def home_body(home: HomePage, report: Report) -> None:
                 "count": None,
             },
         },
+        {"type": "heading", "value": "I demonstrationen", "id": _block_id("sections heading")},
+        {"type": "paragraph", "value": _sections(home), "id": _block_id("sections")},
     ]
     page = latest(home)
     before = json.dumps(page.body.get_prep_value(), sort_keys=True)

@@ -67,9 +67,22 @@ def test_the_home_page_is_the_site_root_with_the_civil_blocks(demo):
     assert list(Page.get_first_root_node().get_children()) == [home.page_ptr]
     blocks = [(block.block_type, block.value) for block in home.body]
     assert [name for name, _ in blocks] == [
-        "paragraph", "upcoming_meetings", "subscribe", "organisation_list",
+        "paragraph", "upcoming_meetings", "subscribe", "organisation_list", "heading", "paragraph",
     ]  # fmt: skip
     assert dict(blocks)["subscribe"]["feed"] == "all"
+
+
+def test_the_home_page_links_every_published_section(demo, client):
+    """A resident reaches the councils, the action programme, volunteering and the stories from
+    the start page, not only through an organisation's page."""
+    home = Site.objects.get().root_page.specific
+    html = client.get(home.url).content.decode()
+    sections = home.get_children().live().public()
+    assert sections.count() >= 8
+    for section in sections:
+        assert f'href="{section.url}"' in html, section.title
+    draft = home.get_children().filter(live=False).first()
+    assert draft is None or f'href="{draft.url}"' not in html
 
 
 def test_pages_are_published_through_revisions(demo):
