@@ -414,7 +414,7 @@ def test_the_organisation_list_takes_the_same_queries_for_5_or_50_actions(
     partner = make_organisation("Frivillighetssentralen i Ullensaker")
     make_plan(actions=[{"title": f"Tiltak {n}", "partners": [partner]} for n in range(count)])
     client.get(partner.url)
-    with django_assert_max_num_queries(17):
+    with django_assert_max_num_queries(21):  # the page also lists stories and meetings
         response = client.get(partner.url)
     assert response.content.decode().count("#action-") == count
 
