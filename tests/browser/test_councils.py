@@ -147,7 +147,7 @@ def test_a_council_with_seats_and_holders_is_made_in_the_admin(admin: Any, site:
     admin.locator("[name=holders-0-role]").select_option("chair")
     admin.locator("[name=holders-0-term_from]").fill("2027-01-01")
     admin.locator("[name=holders-0-term_to]").fill("2026-12-31")
-    admin.keyboard.press("Escape")  # close the date picker, which may cover the add button
+    admin.locator("[name=holders-0-name]").click()  # close the date picker over the add button
     admin.locator("#id_holders-ADD").click()
     admin.locator("[name=holders-1-name]").press_sequentially("Øystein Ærø")
     admin.locator("[name=holders-1-substitute]").check()
