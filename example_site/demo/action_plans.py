@@ -168,6 +168,7 @@ def add_action_plans(home: Page, report: Report) -> ActionPlanPage:
     )
     for number, spec in enumerate(ACTIONS, start=1):
         action = PlanAction(
+            sort_order=number - 1,  # as the admin's formset would; else PostgreSQL's order is any
             number=str(number),
             title=spec["title"],
             description=f"<p>{spec['description']}</p>",
