@@ -150,7 +150,9 @@ messages: $(VENV)/.installed-test
 # --- documentation -------------------------------------------------------------------------------
 # mkdocs.yml over docs/. --strict turns every warning (a link to a missing page or anchor, a page
 # outside docs/) into a failure, as tests/test_docs_build.py does in `make test`.
+# NO_MKDOCS_2_WARNING: Material's notice about its successor, printed on every build.
 DOCS_ADDR ?= 127.0.0.1:8001
+export NO_MKDOCS_2_WARNING := 1
 
 docs: $(VENV)/.installed-docs
 	$(BIN)/mkdocs build --strict --site-dir site
