@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .conftest import LOCALE
 
@@ -83,14 +85,14 @@ def _new_meeting(page: Any, demo: Demo) -> Any:
 @shot("editor-meeting-place.png")
 def _meeting_place(page: Any, demo: Demo) -> Any:
     page.goto(f"/admin/pages/{demo.meeting_id}/edit/")
-    _open_tab(page, 1)
+    _open_tab(page, gettext_lazy("Place"))
     return None
 
 
 @shot("editor-meeting-registration.png")
 def _meeting_registration(page: Any, demo: Demo) -> Any:
     page.goto(f"/admin/pages/{demo.meeting_id}/edit/")
-    _open_tab(page, 3)
+    _open_tab(page, pgettext_lazy("meeting sign-up", "Registration"))
     return None
 
 
@@ -134,9 +136,12 @@ def _subscribe_box(page: Any, demo: Demo) -> Any:
     return box
 
 
-def _open_tab(page: Any, index: int) -> None:
-    """Open the editor's tab by position: its label is translated, its order is the model's."""
-    tab = page.get_by_role("tab").nth(index)
+def _open_tab(page: Any, label: Any) -> None:
+    """Open the editor's tab with this label, in the admin's language (Swedish, as the browser
+    asks), looked up in the app's own catalogue the way the admin translates it."""
+    with translation.override("sv"):
+        name = str(label)
+    tab = page.get_by_role("tab", name=name, exact=True)
     tab.click()
     page.locator(f"#{tab.get_attribute('aria-controls')}").wait_for(state="visible")
 
