@@ -4,6 +4,7 @@
 #                  HOST=127.0.0.1:8124 runs it elsewhere, and points the demo's Site there
 #   make test      the whole test suite (set DATABASE_URL / REDIS_URL to use PostgreSQL / Redis)
 #   make test-lowest  the app's tests on the lowest Wagtail and Django pyproject.toml allows
+#   make docs      the documentation site into site/ (strict: a broken link or anchor fails)
 #
 # Needs only Python 3.11+, git and make. Pass PYTHON=python3.12 to choose the interpreter.
 
@@ -22,7 +23,8 @@ PYTEST_ARGS ?=
 WORKERS ?= auto
 LANGUAGES := sv nb en
 
-.PHONY: help demo demo-reset test test-lowest lint bench mutation messages dist clean
+.PHONY: help demo demo-reset test test-lowest lint bench mutation messages dist clean docs docs-serve \
+	screenshots
 
 help:
 	@echo "make demo        create .venv, migrate SQLite, load demo content, run http://$(HOST)/"
@@ -33,6 +35,9 @@ help:
 	@echo "make bench       time calendar feed building and 300 registrations at once (needs PostgreSQL)"
 	@echo "make mutation    mutation-test the core with mutmut (MUTANTS='civilsamhalle.links*' narrows it)"
 	@echo "make messages    update sv/nb/en catalogues of wagtail_civil and compile all .mo files"
+	@echo "make docs        build the documentation site into site/ with mkdocs --strict"
+	@echo "make docs-serve  serve the documentation on http://127.0.0.1:8001 while you edit it"
+	@echo "make screenshots take the editor's guide's screenshots again (docs/screenshots/, Chromium)"
 	@echo "make dist        build the sdist and the wheel into dist/ and check them (docs/release.md)"
 	@echo "make clean       remove .venv, build output and caches"
 
@@ -54,6 +59,11 @@ $(VENV)/.installed-wagtail: pyproject.toml | $(PY)
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	@echo "==> installing civilsamhalle[test] into $(VENV) (the first time takes a minute)"
 	@$(PY) -m pip install --quiet -e ".[test]"
+	@touch $@
+
+$(VENV)/.installed-docs: pyproject.toml | $(PY)
+	@echo "==> installing civilsamhalle[docs] into $(VENV)"
+	@$(PY) -m pip install --quiet -e ".[docs]"
 	@touch $@
 
 $(VENV)/.installed-mutation: pyproject.toml | $(PY)
@@ -137,6 +147,24 @@ messages: $(VENV)/.installed-test
 			$(abspath $(BIN))/django-admin compilemessages) || exit 1; \
 	done
 
+# --- documentation -------------------------------------------------------------------------------
+# mkdocs.yml over docs/. --strict turns every warning (a link to a missing page or anchor, a page
+# outside docs/) into a failure, as tests/test_docs_build.py does in `make test`.
+# NO_MKDOCS_2_WARNING: Material's notice about its successor, printed on every build.
+DOCS_ADDR ?= 127.0.0.1:8001
+export NO_MKDOCS_2_WARNING := 1
+
+docs: $(VENV)/.installed-docs
+	$(BIN)/mkdocs build --strict --site-dir site
+
+docs-serve: $(VENV)/.installed-docs
+	$(BIN)/mkdocs serve --strict --dev-addr $(DOCS_ADDR)
+
+# The editor's guide's screenshots, taken in Chromium from the demo content through the real
+# admin (tests/browser/test_docs_screenshots.py), written over docs/screenshots/.
+screenshots: $(VENV)/.installed-test
+	CIVIL_WRITE_SCREENSHOTS=1 $(BIN)/pytest -n 0 tests/browser/test_docs_screenshots.py
+
 # The sdist, then the wheel built from it (as a package index would rebuild it), both checked the
 # way the package index checks an upload. docs/release.md says what to do with them.
 dist: $(VENV)/.installed-test
@@ -145,5 +173,5 @@ dist: $(VENV)/.installed-test
 	$(PY) -m twine check --strict dist/*
 
 clean:
-	rm -rf $(VENV) $(LOWEST_VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3 mutants
+	rm -rf $(VENV) $(LOWEST_VENV) build dist site *.egg-info .pytest_cache .ruff_cache .hypothesis tests/test.sqlite3 mutants
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

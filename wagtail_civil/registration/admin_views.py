@@ -21,7 +21,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import Button, ListingButton
+from wagtail.admin.widgets import HeaderButton, ListingButton
 
 from civilsamhalle.enums import RegistrationStatus
 
@@ -203,9 +203,11 @@ class RegistrationIndexView(IndexView):
             return []
         pk = self.meeting.pk
         return [
-            Button(_("Add by hand"), url=url("add", pk), icon_name="plus", priority=10),
-            Button(_("Mark attendance"), url=url("attendance", pk), icon_name="tick", priority=20),
-            Button(
+            HeaderButton(_("Add by hand"), url=url("add", pk), icon_name="plus", priority=10),
+            HeaderButton(
+                _("Mark attendance"), url=url("attendance", pk), icon_name="tick", priority=20
+            ),
+            HeaderButton(
                 _("Print attendance list"),
                 url=url("attendance_print", pk),
                 icon_name="doc-full",
