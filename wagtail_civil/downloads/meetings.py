@@ -19,12 +19,12 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 
 from civilsamhalle.enums import EventStatus, attendance_mode
+from civilsamhalle.interchange.spreadsheet import CSV_CONTENT_TYPE, csv_bytes
 
 from .. import conf
 from ..apps import civil_model
 from ..models.meeting_parts import MeetingHost
 from ..models.mixins import lines
-from .csv_files import CSV_CONTENT_TYPE, csv_bytes
 from .organisations import LIST_SEPARATOR
 from .query import checked_filter, delimiter
 from .serving import BadQuery, bad_query_response, file_name, serve_download

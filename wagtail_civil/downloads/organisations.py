@@ -14,9 +14,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
+from civilsamhalle.interchange.spreadsheet import CSV_CONTENT_TYPE, csv_bytes
+
 from ..models.mixins import richtext_to_text
 from ..popolo import register_popolo
-from .csv_files import CSV_CONTENT_TYPE, csv_bytes
 from .query import checked_filter, delimiter
 from .serving import BadQuery, bad_query_response, file_name, serve_download
 

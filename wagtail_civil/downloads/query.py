@@ -12,7 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from .csv_files import DELIMITERS
+from civilsamhalle.interchange.spreadsheet import DELIMITERS
+
 from .serving import BadQuery
 
 __all__ = ["checked_filter", "delimiter"]

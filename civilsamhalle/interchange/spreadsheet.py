@@ -3,7 +3,10 @@
 Excel reads a CSV file without a byte order mark in the computer's legacy code page, so "Bäve
 hembygdsförening" arrives as "BÃ¤ve"; with the BOM it reads UTF-8. Excel set to Swedish or
 Norwegian also splits lines on semicolons (the comma is their decimal separator), so a comma
-file opens as one column: ``?delimiter=semicolon`` gives them a file that opens as columns.
+file opens as one column: the semicolon is for them.
+
+Framework-free, so a script or another system that writes the same files gets the same rules;
+the Wagtail app's downloads (``wagtail_civil.downloads``) use it.
 """
 
 from __future__ import annotations
