@@ -37,17 +37,25 @@ def strong_etag(data: bytes) -> str:
 
 
 def feed_headers(
-    *, etag: str, filename: str, last_modified: dt.datetime | None, attachment: bool = False
+    *,
+    etag: str,
+    filename: str,
+    last_modified: dt.datetime | None,
+    attachment: bool = False,
+    content_type: str = CALENDAR_CONTENT_TYPE,
+    cache_control: dict[str, bool | int] | None = None,
 ) -> dict[str, str]:
     """The headers of one version of a feed, made once and sent with every poll of it.
 
     ``inline`` suits subscriptions (the client reads the feed itself); a one-meeting download is
-    an ``attachment`` so a desktop browser saves it for the calendar program to open.
+    an ``attachment`` so a desktop browser saves it for the calendar program to open. The data
+    downloads (:mod:`.downloads`) are served the same way with their own ``content_type``, and
+    ``cache_control`` when a shared cache must not keep them.
     """
     probe = HttpResponse()
-    patch_cache_control(probe, **conf.feed_cache_control())
+    patch_cache_control(probe, **(cache_control or conf.feed_cache_control()))
     headers = {
-        "Content-Type": CALENDAR_CONTENT_TYPE,
+        "Content-Type": content_type,
         "Content-Disposition": content_disposition_header(attachment, filename),
         "ETag": etag,
         "Cache-Control": probe["Cache-Control"],

@@ -1,13 +1,16 @@
-"""A council as Popolo JSON: the council and whom its members sit for, its seats, its people.
+"""Popolo JSON: a council (whom its members sit for, its seats, its people) and the register.
 
 Popolo (https://www.popoloproject.com/) keeps a seat (a *post*) apart from the person holding
 it (a *membership* of the person in the council, through the post, ``on_behalf_of`` an
 organisation or a party). Only what the published page shows is exported: the holders' names,
-roles and terms, published organisations; no contact details.
+roles and terms, published organisations; no contact details. An organisation has the same
+``id`` (``organisation/<slug>``) and identifiers in a council's export and in the register's
+(:func:`register_popolo`), so a reader of both can join them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpRequest
@@ -19,7 +22,7 @@ from civilsamhalle.enums import CouncilRole
 from .choices import COUNCIL_KIND_CHOICES, COUNCIL_ROLE_CHOICES, SEAT_REPRESENTS_CHOICES
 from .sites import absolute_url
 
-__all__ = ["council_popolo"]
+__all__ = ["council_popolo", "organisation_reference", "register_popolo"]
 
 _KINDS = dict(COUNCIL_KIND_CHOICES)
 _ROLES = dict(COUNCIL_ROLE_CHOICES)
@@ -99,17 +102,56 @@ def _label(role: str, holder: Any) -> str:
     return ", ".join(parts)
 
 
+def organisation_reference(organisation: Any) -> dict[str, Any]:
+    """An organisation's ``id``, ``name`` and, when it has one, its organisation number as a
+    Popolo identifier: what every export says of it."""
+    found: dict[str, Any] = {"id": f"organisation/{organisation.slug}", "name": organisation.name}
+    if organisation.organisation_number:
+        found["identifiers"] = [
+            {"scheme": "organisation_number", "identifier": organisation.organisation_number}
+        ]
+    return found
+
+
+def register_popolo(organisations: Iterable[Any], urls: dict[int, str | None]) -> dict[str, Any]:
+    """Published organisations as Popolo ``organizations``: kind as ``classification`` (the
+    stable value, docs/open-data.md), the published parent as ``parent_id``, the description as
+    plain text, the public page and the website as ``links``. No email or phone (see
+    :mod:`.downloads.organisations`). ``urls`` maps an organisation's pk to its public page."""
+    from .models.mixins import richtext_to_text
+
+    found = []
+    for organisation in organisations:
+        item = organisation_reference(organisation)
+        item["classification"] = organisation.kind
+        parent = organisation.parent if organisation.parent_id else None
+        if parent is not None and parent.live:
+            item["parent_id"] = f"organisation/{parent.slug}"
+        description = richtext_to_text(organisation.description)
+        if description:
+            item["description"] = description
+        links = [
+            {"url": url, "note": note}
+            for url, note in (
+                (urls.get(organisation.pk), "page"),
+                (organisation.website, "website"),
+            )
+            if url
+        ]
+        if links:
+            item["links"] = links
+        found.append(item)
+    return {"organizations": found}
+
+
 def _on_behalf_of(holder: Any, organizations: dict[str, dict[str, Any]]) -> str | None:
     """The published organisation the holder sits for, else their party; added to
     ``organizations`` once."""
     organisation = holder.public_organisation
     if organisation is not None:
-        key = f"organisation/{organisation.slug}"
-        organizations.setdefault(key, {"id": key, "name": organisation.name})
-        if organisation.organisation_number:
-            organizations[key]["identifiers"] = [
-                {"scheme": "organisation_number", "identifier": organisation.organisation_number}
-            ]
+        reference = organisation_reference(organisation)
+        key = reference["id"]
+        organizations.setdefault(key, {}).update(reference)
         return key
     party = holder.party.strip()
     if party:

@@ -72,6 +72,12 @@ GARBAGE_QUERIES = [
     "from=2024-13-45",
     "to=0000-00-00",
     "kind[]=x&category[]=y",
+    # The downloads' own (docs/open-data.md): anything but comma or semicolon is a 400.
+    "delimiter=tab",
+    "delimiter=%00",
+    "delimiter=" + "%3B" * 300,
+    "delimiter=semicolon&delimiter=comma",
+    "delimiter=semicolon&kind=nonsense",
 ]
 # Feeds take no query, but clients append cache-busters and worse.
 FEED_QUERIES = ["", "page=abc", "q=%00", "kind=nonsense", "x=" + "y" * 5_000]
@@ -267,6 +273,9 @@ def test_every_page_route_survives_garbage_queries(civil_site, content):
         "AgreementPage:index_route",
         "AgreementPage:sign",
         "CouncilPage:council",
+        "OrganisationIndexPage:download_csv",
+        "OrganisationIndexPage:download_popolo",
+        "MeetingIndexPage:download_csv",
     } <= reached
 
 

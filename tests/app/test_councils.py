@@ -4,8 +4,6 @@ its Popolo export (the seat's form in the admin: test_council_seat_form.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -13,13 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import pgettext
-from jsonschema import Draft3Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT3
 from wagtail.models import PageViewRestriction
 
 from tests.app.conftest import publish
 from tests.app.page_html import assert_well_formed_page, parse, subscribe_boxes
+from tests.app.popolo_schema import popolo_errors
 from tests.app.test_purging import purge_server, purging  # noqa: F401 (fixtures)
 from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
@@ -30,7 +26,6 @@ from wagtail_civil.purging import urls_to_purge
 
 pytestmark = pytest.mark.django_db
 
-POPOLO = Path(__file__).with_name("data") / "popolo"
 TODAY = timezone.localdate()
 YEAR = dt.timedelta(days=365)
 
@@ -302,17 +297,6 @@ def test_a_seat_saved_leaves_the_feeds_change_stamp_alone(ulricehamn):
 # --- Popolo --------------------------------------------------------------------------------------
 
 
-def _validator(name: str) -> Draft3Validator:
-    """A validator of Popolo's schema ``name`` with every schema it refers to read from disk."""
-    resources = []
-    for path in POPOLO.glob("*.json"):
-        contents = json.loads(path.read_text())
-        resources.append((contents["id"], Resource(contents, specification=DRAFT3)))
-    registry = Registry().with_resources(resources)
-    schema = json.loads((POPOLO / f"{name}.json").read_text())
-    return Draft3Validator(schema, registry=registry)
-
-
 def test_the_popolo_export_validates_against_popolos_schemas(client, ulricehamn):
     council = ulricehamn["council"]
     response = client.get(council.url + "popolo/")
@@ -324,10 +308,9 @@ def test_the_popolo_export_validates_against_popolos_schemas(client, ulricehamn)
         ("persons", "person"),
         ("memberships", "membership"),
     ):
-        validator = _validator(schema)
         for item in data[kind]:
-            errors = sorted(validator.iter_errors(item), key=str)
-            assert not errors, (kind, item, [e.message for e in errors])
+            errors = popolo_errors(schema, item)
+            assert not errors, (kind, item, errors)
     organizations = {o["id"]: o for o in data["organizations"]}
     posts = {p["id"]: p for p in data["posts"]}
     persons = {p["id"]: p["name"] for p in data["persons"]}

@@ -146,9 +146,23 @@ def world(civil_site, make_category, make_organisation, make_meeting) -> Any:
         feed_path("category", culture),
         feed_path("category", pensioners),
     ]
-    w.lists = ["/moten/", "/moten/past/"]
+    w.lists = ["/moten/", "/moten/past/", *downloads("/moten/")]
     w.others = ["/ok-ide/", "/organisationer/teatern/", "/organisationer/studie/"]
     return w
+
+
+def downloads(meeting_list: str) -> list[str]:
+    """A meeting list's download addresses, purged with the list (test_downloads_caching.py)."""
+    return [f"{meeting_list}download/csv/", f"{meeting_list}download/csv/?delimiter=semicolon"]
+
+
+# The directory and its downloads, purged together.
+DIRECTORY = [
+    "/organisationer/",
+    "/organisationer/download/csv/",
+    "/organisationer/download/csv/?delimiter=semicolon",
+    "/organisationer/download/popolo/",
+]
 
 
 def expect(*paths: str | None, host: str = HOST) -> list[tuple[str, str]]:
@@ -210,11 +224,12 @@ def test_moving_a_meeting_to_another_list_purges_both_lists_and_both_addresses(
     # Wagtail's page purge does not run on a move: the meeting's old and new addresses are
     # ours. Its redirects app purges the path of the redirect it makes ("/moten/dialog").
     moved = [feed_path("index", other), "/rad/", "/rad/past/", "/moten/dialog/", "/rad/dialog/"]
+    moved += downloads("/rad/")
     assert sent == expect(*world.feeds, *world.lists, *world.others, *moved, "/moten/dialog")
 
 
 def test_a_change_rolled_back_purges_nothing_and_the_next_one_still_does(world, purging):
-    category = [*world.feeds, *world.lists, *world.others, "/organisationer/"]
+    category = [*world.feeds, *world.lists, *world.others, *DIRECTORY]
     with purging() as sent:
         with pytest.raises(RuntimeError), transaction.atomic():
             publish(world.meeting)
@@ -272,7 +287,7 @@ def test_publishing_an_organisation_purges_its_feed_its_page_the_directory_and_i
     world.theatre.name = "Stadsteatern"
     with purging() as sent:
         publish(world.theatre)
-    pages = [*world.lists, *world.others, "/moten/dialog/", "/organisationer/"]
+    pages = [*world.lists, *world.others, "/moten/dialog/", *DIRECTORY]
     assert sent == expect(*world.feeds, *pages)
 
 
@@ -283,12 +298,12 @@ def test_an_organisation_leaving_a_category_purges_the_old_categorys_feed(
     world.theatre.categories.set([faith])
     with purging() as sent:
         publish(world.theatre)
-    pages = [*world.lists, *world.others, "/moten/dialog/", "/organisationer/"]
+    pages = [*world.lists, *world.others, "/moten/dialog/", *DIRECTORY]
     assert sent == expect(*world.feeds, feed_path("category", faith), *pages)
 
 
 def test_unpublishing_and_deleting_an_organisation_purge_what_showed_it(world, purging):
-    pages = [*world.lists, *world.others, "/moten/dialog/", "/organisationer/"]
+    pages = [*world.lists, *world.others, "/moten/dialog/", *DIRECTORY]
     theatre = [feed_path("organisation", world.theatre), feed_path("category", world.culture)]
     with purging() as sent:
         world.theatre.unpublish()
@@ -306,7 +321,7 @@ def test_unpublishing_and_deleting_an_organisation_purge_what_showed_it(world, p
 
 def test_saving_and_deleting_a_category_purge_its_feed_and_its_meetings_feeds(world, purging):
     # Organisation pages and the directory show categories; meeting pages do not.
-    pages = [*world.lists, *world.others, "/organisationer/"]
+    pages = [*world.lists, *world.others, *DIRECTORY]
     world.culture.name = "Kulturföreningar"
     with purging() as sent:
         world.culture.save()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -47,8 +47,9 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
         return MeetingPage.objects.child_of(self).for_feed()
 
     def get_cached_paths(self) -> list[str]:
-        """Both routes, so a front-end cache purge of the list (Wagtail's and ours) covers both."""
-        return ["/", "/past/"]
+        """Both routes and the downloads, so a front-end cache purge of the list (Wagtail's and
+        ours) covers them all."""
+        return ["/", "/past/", "/download/csv/", "/download/csv/?delimiter=semicolon"]
 
     def get_filterset(self, request: HttpRequest, queryset: models.QuerySet) -> Any:
         return self.filterset_class(request.GET or None, queryset=queryset, request=request)
@@ -75,3 +76,10 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
     @path("past/", name="past")
     def past(self, request: HttpRequest) -> TemplateResponse:
         return self._list(request, is_past=True)
+
+    @path("download/csv/", name="download_csv")
+    def download_csv(self, request: HttpRequest) -> HttpResponse:
+        """The list's meetings as CSV (docs/open-data.md)."""
+        from ..downloads import meetings_csv
+
+        return meetings_csv(self, request)

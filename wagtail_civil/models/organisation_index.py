@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -22,6 +22,12 @@ __all__ = ["OrganisationIndexPage"]
 
 # Cached on the request: a list of fifty organisations must not look the index page up fifty times.
 _REQUEST_CACHE = "_wagtail_civil_organisation_index"
+# The download addresses under the directory's own, as the directory page links them.
+DOWNLOAD_PATHS = [
+    "/download/csv/",
+    "/download/csv/?delimiter=semicolon",
+    "/download/popolo/",
+]
 
 
 class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
@@ -66,6 +72,11 @@ class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
             setattr(request, _REQUEST_CACHE, found)
         return found
 
+    def get_cached_paths(self) -> list[str]:
+        """The directory and its downloads, so a front-end cache purge of the directory (when
+        an organisation or category changes, :mod:`..purging`) covers the downloads too."""
+        return ["/", *DOWNLOAD_PATHS]
+
     # --- routes ----------------------------------------------------------------------------------
 
     def get_organisations(self, request: HttpRequest) -> models.QuerySet:
@@ -100,6 +111,21 @@ class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
                 and any(filterset.form.cleaned_data.get(name) for name in filterset.filters),
             },
         )
+
+    # Two segments, so no organisation's slug (one segment) is ever shadowed by a download.
+    @path("download/csv/", name="download_csv")
+    def download_csv(self, request: HttpRequest) -> HttpResponse:
+        """The register as CSV (docs/open-data.md)."""
+        from ..downloads import organisations_csv
+
+        return organisations_csv(self, request)
+
+    @path("download/popolo/", name="download_popolo")
+    def download_popolo(self, request: HttpRequest) -> HttpResponse:
+        """The register as Popolo JSON (docs/open-data.md)."""
+        from ..downloads import organisations_popolo
+
+        return organisations_popolo(self, request)
 
     @path("<civil_slug:slug>/", name="organisation")
     def organisation(self, request: HttpRequest, slug: str) -> TemplateResponse:
