@@ -10,6 +10,7 @@ way through ``save_revision().publish()`` twice.
 from __future__ import annotations
 
 import io
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +186,18 @@ def test_one_query_per_batch_of_unchanged_rows(tmp_path: Path) -> None:
             assert import_register(path, batch_size=100).unchanged == rows
         counts.append(len(queries))
     assert counts[1] - counts[0] == 10  # ten more batches of 100, one query each
+
+
+def test_memory_of_a_whole_import_stays_flat(tmp_path: Path) -> None:
+    """Batches of 500 are looked up, compared and let go; only the duplicate check grows."""
+    seed(50_000)
+    peaks = []
+    for rows in (5_000, 50_000):
+        path = write_register(tmp_path / f"r{rows}.csv", rows)
+        tracemalloc.start()
+        try:
+            assert import_register(path).unchanged == rows
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert peaks[1] - peaks[0] < 45_000 * 160, peaks

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from civilsamhalle.errors import DataFileError
+from civilsamhalle.identifiers import luhn_ok
 from civilsamhalle.interchange.register_files import MissingColumn, RegisterFile, open_register
 from civilsamhalle.interchange.register_rows import RegisterRow, Rejected, column_for
 
@@ -171,3 +173,36 @@ def test_empty_search_result(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_column_synonyms(header: str, field: str | None) -> None:
     assert column_for(header) == field
+
+
+def _peak_reading(path: Path) -> tuple[int, int]:
+    tracemalloc.start()
+    try:
+        rows = sum(1 for _ in open_register(path).rows())
+        return rows, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_with_ten_times_the_rows(tmp_path: Path) -> None:
+    """50,000 rows of 300-character purposes (15 MB of text, far more as Python objects) take
+    no more than 5,000 do, but for the numbers kept to catch duplicates (~140 bytes a row)."""
+    purpose = "Föreningen verkar för gemenskap och friluftsliv i bygden. " * 5
+    small = write_csv(tmp_path / "small.csv", 5_000, purpose)
+    large = write_csv(tmp_path / "large.csv", 50_000, purpose)
+    rows_small, peak_small = _peak_reading(small)
+    rows_large, peak_large = _peak_reading(large)
+    assert (rows_small, rows_large) == (5_000, 50_000)
+    assert large.stat().st_size > 15_000_000
+    assert peak_large - peak_small < 45_000 * 160, (peak_small, peak_large)
+    assert peak_large < large.stat().st_size / 2  # the rows' text was never all held
+
+
+def write_csv(path: Path, count: int, purpose: str) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write("Organisationsnummer;Föreningsnamn;Ändamål\n")
+        for n in range(count):
+            body = f"802{n:06d}"
+            check = next(d for d in range(10) if luhn_ok(body + str(d)))
+            out.write(f"{body}{check};Förening {n};{purpose}\n")
+    return path
