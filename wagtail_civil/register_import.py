@@ -103,7 +103,8 @@ class RegisterUploadForm(forms.Form):
         if not suffixes.endswith((".csv", ".txt", ".json", ".json.gz")):
             raise forms.ValidationError(
                 _(
-                    "“%(name)s” is not a CSV or JSON file. Export the register as CSV and try again."
+                    "“%(name)s” is not a CSV or JSON file. Export the register as CSV and try "
+                    "again."
                 ),
                 code="file_type",
                 params={"name": upload.name},
