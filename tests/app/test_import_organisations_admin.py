@@ -6,6 +6,7 @@ the upload waits in ``WAGTAIL_CIVIL_IMPORT_DIR`` until then, and is gone afterwa
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Revision
 
 from wagtail_civil.models import Organisation
@@ -83,7 +86,13 @@ def test_missing_column_is_an_error_on_the_field_and_the_choice_is_kept(editor: 
     assert response.status_code == 200
     form = response.context["form"]
     [error] = form.errors["file"]
-    assert "Föreningsnamn, Kommun" in error and "namn.csv" in error
+    with translation.override("sv"):  # the editor's language (the fixture's profile)
+        expected = gettext(
+            "“%(name)s” has no column for the organisation number (for example "
+            "“%(example)s”). Its columns are: %(found)s."
+        ) % {"name": "namn.csv", "example": "Organisationsnummer", "found": "Föreningsnamn, Kommun"}
+    assert error == expected
+    assert expected in html.unescape(response.content.decode())
     assert form["publish"].value() == "0"
 
 
