@@ -10,13 +10,11 @@ cancels; files left behind by an editor who walked away are removed a day later,
 from __future__ import annotations
 
 import secrets
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -34,11 +32,12 @@ from civilsamhalle.interchange.register_files import MissingColumn
 from civilsamhalle.interchange.register_rows import COLUMNS, Rejected
 from civilsamhalle.rules import RuleError
 
+from .conf import import_dir
 from .importing.register_file import RegisterImport, import_register
 from .models import Organisation
 from .validators import rule_error
 
-__all__ = ["OrganisationIndexView", "RegisterUploadForm", "import_dir", "urlpatterns"]
+__all__ = ["OrganisationIndexView", "RegisterUploadForm", "urlpatterns"]
 
 PERMISSIONS = ("wagtail_civil.add_organisation", "wagtail_civil.change_organisation")
 SESSION_KEY = "wagtail_civil_register_import"
@@ -55,12 +54,6 @@ REASONS: dict[str, Any] = {
     "country_unknown": _("Unknown country “%(value)s”; write SE or NO."),
     "record_invalid": _("Not an entity of the Enhetsregisteret (no organisasjonsnummer)."),
 }
-
-
-def import_dir() -> Path:
-    """Where uploads wait for the editor's confirmation (``WAGTAIL_CIVIL_IMPORT_DIR``)."""
-    configured = getattr(settings, "WAGTAIL_CIVIL_IMPORT_DIR", "")
-    return Path(configured or Path(tempfile.gettempdir()) / "wagtail_civil_imports")
 
 
 def can_import(user: Any) -> bool:

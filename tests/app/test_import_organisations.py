@@ -201,3 +201,19 @@ def test_memory_of_a_whole_import_stays_flat(tmp_path: Path) -> None:
         finally:
             tracemalloc.stop()
     assert peaks[1] - peaks[0] < 45_000 * 160, peaks
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_a_bar_on_a_terminal_and_plain_lines_in_a_log(tmp_path: Path) -> None:
+    path = write_register(tmp_path / "r.csv", 1_200)
+    seed(1_200)
+    terminal = Terminal()
+    call_command("import_organisations", str(path), "--batch-size", "400", stdout=terminal)
+    assert "\r[" in terminal.getvalue() and "] 100%  1200 rows" in terminal.getvalue()
+    log, _ = run(str(path), "--batch-size", "400")
+    assert "\r" not in log and "[" not in log
+    assert "100% read, 1200 rows" in log.splitlines()
