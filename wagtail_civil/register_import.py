@@ -24,7 +24,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin import messages
-from wagtail.admin.widgets import HeaderButton
+from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import IndexView
 
 from civilsamhalle.errors import DataFileError
@@ -262,17 +262,19 @@ def cancel_view(request: HttpRequest, token: str) -> HttpResponse:
 
 
 class OrganisationIndexView(IndexView):
-    """The organisations' listing, with "Import from a register" beside "Add organisation"."""
+    """The organisations' listing, with "Import from a register" in the header's "…" menu (a
+    second header button would push "Add organisation" off a 320 px wide screen)."""
 
     @cached_property
-    def header_buttons(self) -> list[Any]:
-        buttons = list(super().header_buttons)
+    def header_more_buttons(self) -> list[Any]:
+        buttons = list(super().header_more_buttons)
         if can_import(self.request.user):
             buttons.append(
-                HeaderButton(
+                Button(
                     _("Import from a register"),
                     url=reverse("wagtail_civil_register_import:upload"),
                     icon_name="upload",
+                    priority=50,
                 )
             )
         return buttons

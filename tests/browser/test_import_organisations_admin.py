@@ -36,6 +36,7 @@ def test_an_editor_previews_and_confirms_an_import(
     path.write_bytes(CSV.encode("cp1252"))  # as Excel saves "CSV (semikolonavgränsad)"
 
     admin.goto("/admin/snippets/wagtail_civil/organisation/")
+    admin.locator("header [data-w-dropdown-target=toggle]").first.click()
     admin.locator("a[href='/admin/civil-society/import-organisations/']").click()
     admin.set_input_files("[name=file]", str(path))
     with admin.expect_navigation():
