@@ -11,23 +11,22 @@ New and changed organisations are saved and published through a revision, as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Revision
 
 from civilsamhalle.interchange.register_files import RegisterFile, open_register
 from civilsamhalle.interchange.register_rows import RegisterRow, Rejected
 
 from ..models import Organisation
-from .compare import assign, set_text
+from .compare import assign, latest_in_bulk, set_text
 from .context import save_revision
 from .report import Report
 
-__all__ = ["Change", "RegisterImport", "import_register", "latest_in_bulk"]
+__all__ = ["Change", "RegisterImport", "import_register"]
 
 # The organisation's fields a register row can set, in the order a preview lists them.
 FIELDS = ("name", "founded_year", "municipality", "website", "email", "phone")
@@ -88,25 +87,6 @@ class RegisterImport:
                 f"  skipped    {self.file.skipped:>7}  (not in the Frivillighetsregisteret)"
             )
         return lines
-
-
-def latest_in_bulk(objs: Iterable[Organisation]) -> dict[int, Organisation]:
-    """Each organisation as its latest revision has it (what an editor edits), in one query.
-
-    :func:`.compare.latest` does the same one object at a time; a published organisation without
-    a newer draft is its own row, so only drafts need their revision.
-    """
-    objs = list(objs)
-    drafts = [
-        o.latest_revision_id for o in objs if o.has_unpublished_changes and o.latest_revision_id
-    ]
-    contents = dict(Revision.objects.filter(pk__in=drafts).values_list("pk", "content"))
-    return {
-        o.pk: o.with_content_json(contents[o.latest_revision_id])
-        if o.latest_revision_id in contents
-        else o
-        for o in objs
-    }
 
 
 def import_register(
