@@ -28,6 +28,7 @@ __all__ = ["RegisterFile", "open_register"]
 
 _CHUNK = 1 << 16
 _ENHETER = re.compile(r'"enheter"\s*:\s*\[')
+_BETWEEN = re.compile(r"[\s,]*")
 
 
 class _Counting(io.RawIOBase):
@@ -109,15 +110,19 @@ class RegisterFile:
     def _csv_rows(self, binary: IO[bytes]) -> Iterator[RegisterRow | Rejected]:
         text = io.TextIOWrapper(binary, encoding=self.encoding, errors="replace", newline="")
         reader = csv.reader(text, delimiter=self.delimiter)
-        headers = next(reader, [])
-        targets = [column_for(h) for h in headers]
-        line = reader.line_num
-        for cells in reader:
-            start, line = line + 1, reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            by_field = {t: c for t, c in zip(targets, cells, strict=False) if t}
-            yield clean_row(start, by_field)
+        line = 0
+        try:
+            headers = next(reader, [])
+            targets = [column_for(h) for h in headers]
+            line = reader.line_num
+            for cells in reader:
+                start, line = line + 1, reader.line_num
+                if not any(c.strip() for c in cells):
+                    continue
+                by_field = {t: c for t, c in zip(targets, cells, strict=False) if t}
+                yield clean_row(start, by_field)
+        except (csv.Error, OSError, EOFError) as exc:  # a runaway quoted cell, a broken gzip
+            raise DataFileError(f"line {line + 1} cannot be read: {exc}") from None
 
     def _json_rows(self, binary: IO[bytes]) -> Iterator[RegisterRow | Rejected | None]:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig", errors="replace")
@@ -154,7 +159,7 @@ def _json_array(text: IO[str]) -> Iterator[tuple[int, Any]]:
     line += buffer.count("\n", 0, position)
     while True:
         while True:  # skip commas and white space between objects
-            match = re.compile(r"[\s,]*").match(buffer, position)
+            match = _BETWEEN.match(buffer, position)
             line += buffer.count("\n", position, match.end())
             position = match.end()
             if position < len(buffer):

@@ -206,3 +206,14 @@ def write_csv(path: Path, count: int, purpose: str) -> Path:
             check = next(d for d in range(10) if luhn_ok(body + str(d)))
             out.write(f"{body}{check};Förening {n};{purpose}\n")
     return path
+
+
+def test_a_runaway_cell_is_a_file_error_with_its_line(tmp_path: Path) -> None:
+    """An unclosed quote swallows the rest of the file into one cell: Python's csv stops it."""
+    path = tmp_path / "quote.csv"
+    body = 'Orgnr;Namn\n802001-2343;Årjäng\n802004-5673;"PRO' + "x" * 200_000 + "\n"
+    path.write_bytes(body.encode())
+    rows = open_register(path).rows()
+    assert isinstance(next(rows), RegisterRow)
+    with pytest.raises(DataFileError, match="line 3"):
+        next(rows)
