@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import ipaddress
+import tempfile
 from datetime import timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -242,3 +244,9 @@ def volunteer_rate_limit() -> tuple[int, int] | None:
         return None
     count, seconds = limit
     return int(count), int(seconds)
+
+
+def import_dir() -> Path:
+    """Where a register file uploaded in the admin waits for confirmation: private, not media."""
+    configured = getattr(settings, "WAGTAIL_CIVIL_IMPORT_DIR", "")
+    return Path(configured or Path(tempfile.gettempdir()) / "wagtail_civil_imports")

@@ -24,6 +24,7 @@ from .models import (
     Organisation,
     OrganisationCategory,
 )
+from .register_import import OrganisationIndexView
 from .registration.admin_viewset import RegistrationViewSet, meeting_buttons
 from .signing.admin_viewset import SigningRequestViewSet
 from .volunteering.admin import VolunteerOfferViewSet, register_offer_policy
@@ -49,6 +50,7 @@ class OrganisationViewSet(SnippetViewSet):
     list_per_page = 50
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = OrganisationIndexView  # with "Import from a register"
 
 
 class OrganisationCategoryViewSet(SnippetViewSet):
@@ -177,6 +179,21 @@ def action_plan_urls() -> list[Any]:
         path(
             "action-plans/",
             include((action_plan_copy.urlpatterns, action_plan_copy.app_name)),
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls() -> list[Any]:
+    """Upload, preview and confirm an association register's export."""
+    from django.urls import include, path
+
+    from . import register_import
+
+    return [
+        path(
+            "civil-society/import-organisations/",
+            include((register_import.urlpatterns, register_import.app_name)),
         )
     ]
 

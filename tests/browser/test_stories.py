@@ -105,7 +105,8 @@ def test_the_list_and_a_story_pass_axe(
             with subtests.test(page=name, viewport=viewport):
                 page = open_page(path, viewport=viewport)
                 expect(page.locator("main")).to_contain_text(
-                    "Klädutlämning till flyktingar" if "filter" in name and "bad" not in name
+                    "Klädutlämning till flyktingar"
+                    if "filter" in name and "bad" not in name
                     else "Ring en vän"
                 )
                 assert not (problems := axe_problems(page)), problems

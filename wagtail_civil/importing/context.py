@@ -16,7 +16,7 @@ from civilsamhalle.errors import error_path
 
 from .report import Report
 
-__all__ = ["Context", "Loc", "Skipped"]
+__all__ = ["Context", "Loc", "Skipped", "save_revision"]
 
 Loc = tuple[str | int, ...]
 
@@ -66,10 +66,14 @@ class Context:
             self.problem(loc, str(exc))
 
     def save(self, obj: Any) -> None:
-        """Save a revision and publish it, or leave it as a draft when not publishing."""
-        revision = obj.save_revision()
-        if self.publish:
-            revision.publish()
+        save_revision(obj, publish=self.publish)
+
+
+def save_revision(obj: Any, *, publish: bool) -> None:
+    """Save a revision and publish it (the admin's "Publish"), or leave it as a draft."""
+    revision = obj.save_revision()
+    if publish:
+        revision.publish()
 
 
 def known(found: dict[Any, Any], key: Any) -> bool:

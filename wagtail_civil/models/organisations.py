@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
@@ -137,6 +138,15 @@ class Organisation(
             "Swedish: ten digits, NNNNNN-NNNN. Norwegian: nine digits. Checked as you save."
         ),
     )
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded (year)"), null=True, blank=True, validators=[MaxValueValidator(2100)]
+    )
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=100,
+        blank=True,
+        help_text=_("Where the organisation is based, as its register says."),
+    )
     website = HttpUrlField(
         _("website"), blank=True, max_length=500, validators=[HttpUrlValidator()]
     )
@@ -184,7 +194,12 @@ class Organisation(
         # A short list: every category visible at once, ticked without Ctrl-click.
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("country"), FieldPanel("organisation_number")],
+            [
+                FieldPanel("country"),
+                FieldPanel("organisation_number"),
+                FieldPanel("founded_year"),
+                FieldPanel("municipality"),
+            ],
             # Translators: heading over the country and number an organisation is registered by
             heading=pgettext_lazy("organisation register", "Registration"),
         ),
@@ -213,6 +228,8 @@ class Organisation(
         APIField("parent"),
         APIField("country"),
         APIField("organisation_number"),
+        APIField("founded_year"),
+        APIField("municipality"),
         APIField("website"),
         APIField("email"),
         APIField("phone"),

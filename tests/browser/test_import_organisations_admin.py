@@ -1,0 +1,59 @@
+"""An editor imports a register's CSV through the real admin in Chromium: from the organisations'
+listing to the preview and the confirmation, with Swedish and Norwegian names (å ä ö æ ø)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.app.conftest import CivilSite
+
+from .test_admin_editing import admin, site  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+CSV = (
+    "Organisationsnummer;Föreningsnamn;Ändamål;Bildad;Kommun\r\n"
+    "802001-2343;Årjängs hembygdsförening;Vårdar bygdens historia.;1923;Årjäng\r\n"
+    "994000012;Bærum Øst idrettslag;Fotball for alle på Østerås.;2001;Bærum\r\n"
+    "802001-2344;Fel i kontrollsiffran;;;\r\n"
+)
+
+
+def test_an_editor_previews_and_confirms_an_import(
+    admin: Any,  # noqa: F811
+    site: CivilSite,  # noqa: F811
+    tmp_path: Path,
+    settings: Any,
+) -> None:
+    from wagtail_civil.models import Organisation
+
+    settings.WAGTAIL_CIVIL_IMPORT_DIR = str(tmp_path / "waiting")
+    path = tmp_path / "föreningar.csv"
+    path.write_bytes(CSV.encode("cp1252"))  # as Excel saves "CSV (semikolonavgränsad)"
+
+    admin.goto("/admin/snippets/wagtail_civil/organisation/")
+    admin.locator("header [data-w-dropdown-target=toggle]").first.click()
+    admin.locator("a[href='/admin/civil-society/import-organisations/']").click()
+    admin.set_input_files("[name=file]", str(path))
+    with admin.expect_navigation():
+        admin.locator("main form [type=submit]").click()
+
+    main = admin.locator("main")
+    expect(main).to_contain_text("Årjängs hembygdsförening")
+    expect(main).to_contain_text("Bærum Øst idrettslag")
+    rejected = main.locator("table").first
+    expect(rejected).to_contain_text("4")  # the line of the bad check digit
+    expect(rejected).to_contain_text("802001-2344")
+    assert not Organisation.objects.exists()
+
+    with admin.expect_navigation():
+        admin.locator("form[action$='/confirm/'] [type=submit]").click()
+    assert admin.url.endswith("/admin/snippets/wagtail_civil/organisation/")
+    expect(admin.locator("main")).to_contain_text("Bærum Øst idrettslag")
+    names = set(Organisation.objects.filter(live=True).values_list("name", flat=True))
+    assert names == {"Årjängs hembygdsförening", "Bærum Øst idrettslag"}
+    assert not list((tmp_path / "waiting").iterdir())
