@@ -9,11 +9,12 @@ ordinary page whose print stylesheet (``css/civil-print.css``) lays it out on A4
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote
 
 import segno
 from django.utils.safestring import SafeString, mark_safe
 
-__all__ = ["qr_svg", "registration_by"]
+__all__ = ["qr_svg", "readable_url", "registration_by"]
 
 
 def qr_svg(url: str) -> SafeString:
@@ -27,6 +28,16 @@ def qr_svg(url: str) -> SafeString:
     svg = code.svg_inline(omitsize=True, dark="#000", light="#fff", svgclass=None, lineclass=None)
     # segno's markup has no text of ours in it; the URL is only encoded in the path data.
     return mark_safe(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))  # noqa: S308
+
+
+def readable_url(url: str) -> str:
+    """An address as a reader types it from paper: without the scheme and with its letters
+    (``example.se/möten/dialog``), not percent-escapes (``m%C3%B6ten``), which any browser
+    accepts typed as they read."""
+    text = unquote(url)
+    for scheme in ("https://", "http://"):
+        text = text.removeprefix(scheme)
+    return text
 
 
 def registration_by(page: Any) -> str:

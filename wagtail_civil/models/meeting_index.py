@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from .. import month_calendar
 from ..filters import MeetingFilterSet
-from ..printing import qr_svg
+from ..printing import qr_svg, readable_url
 from ..sites import absolute_url
 from .meetings import MeetingPage
 from .mixins import ListPageMixin, paginate
@@ -116,7 +116,11 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
             month_url = absolute_url(self, request)
             if month_url:
                 month_url += self.reverse_subpage("month").lstrip("/") + f"?month={month.param}"
-                context.update(month_url=month_url, qr_code=qr_svg(month_url))
+                context.update(
+                    month_url=month_url,
+                    month_url_text=readable_url(month_url),
+                    qr_code=qr_svg(month_url),
+                )
         return self.render(request, template=template, context_overrides=context)
 
     @path("month/", name="month")

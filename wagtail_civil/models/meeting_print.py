@@ -11,7 +11,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from ..printing import qr_svg, registration_by
+from ..printing import qr_svg, readable_url, registration_by
 from ..sites import absolute_url
 
 __all__ = ["PrintRouteMixin"]
@@ -44,6 +44,7 @@ class PrintRouteMixin(RoutablePageMixin):
             template="wagtail_civil/meeting_print.html",
             context_overrides={
                 "page_url": url,
+                "page_url_text": readable_url(url),
                 "qr_code": qr_svg(url) if url else "",
                 "registration_by": registration_by(self),
             },
