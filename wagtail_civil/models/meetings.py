@@ -33,6 +33,7 @@ from ..sites import absolute_url
 from ..validators import HttpUrlField, HttpUrlValidator, RulesCleanMixin, rule_error
 from . import meeting_panels as panels
 from .calendar_identity import CalendarIdentityMixin
+from .meeting_print import PrintRouteMixin
 from .meeting_queryset import MeetingPageManager
 from .meeting_registration import BuiltInRegistrationMixin
 from .meeting_rows import FEED_FIELDS, meeting_from_row
@@ -62,7 +63,12 @@ _TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
 class MeetingPage(
-    RegistrationFormMixin, RulesCleanMixin, CalendarIdentityMixin, BuiltInRegistrationMixin, Page
+    PrintRouteMixin,
+    RegistrationFormMixin,
+    RulesCleanMixin,
+    CalendarIdentityMixin,
+    BuiltInRegistrationMixin,
+    Page,
 ):
     """One meeting, with everything a resident needs before it and what came out of it after.
 
