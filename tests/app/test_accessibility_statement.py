@@ -39,10 +39,13 @@ def test_the_statement_says_what_the_law_asks(client, statement):
     page = soup(client.get(statement.url))
     main = page.find("main").get_text(" ", strip=True)
     assert "Testkommun" in main and "testkommun.se/samverkan" in main
-    assert sv(
-        "This website is partially compliant with WCAG 2.1 level AA (the European standard "
-        "EN 301 549), because of the problems listed below."
-    ) in main
+    assert (
+        sv(
+            "This website is partially compliant with WCAG 2.1 level AA (the European standard "
+            "EN 301 549), because of the problems listed below."
+        )
+        in main
+    )
     gaps = [h.get_text(strip=True) for h in page.select(".civil-gap h3")]
     assert gaps == ["Äldre PDF-dokument saknar taggar.", "Videor saknar syntolkning."]
     first = page.select(".civil-gap")[0].get_text(" ", strip=True)
@@ -66,8 +69,8 @@ def test_norway_names_uu_tilsynet_and_the_uustatus_statement(client, make_statem
 
 def test_every_page_links_to_the_published_statement(client, civil_site, statement):
     # (The test site's start page is a plain Wagtail page, with Wagtail's own template.)
-    for url in (civil_site.meeting_index.url, civil_site.agreement.url,
-                civil_site.organisation_index.url, statement.url, statement.url + "report/"):  # fmt: skip
+    pages = (civil_site.meeting_index, civil_site.agreement, civil_site.organisation_index)
+    for url in [page.url for page in pages] + [statement.url, statement.url + "report/"]:
         assert footer_link(client.get(url)) == statement.url, url
 
 
@@ -77,7 +80,8 @@ def test_a_draft_or_private_statement_is_never_linked(client, civil_site, make_s
     assert client.get(draft.url).status_code == 404
     draft.save_revision().publish()
     published = AccessibilityStatementPage.objects.get()
-    assert footer_link(client.get(civil_site.meeting_index.url)) == published.url  # forgotten on publish
+    # Forgotten on publish:
+    assert footer_link(client.get(civil_site.meeting_index.url)) == published.url
     PageViewRestriction.objects.create(page=published, restriction_type="login")
     assert footer_link(client.get(civil_site.meeting_index.url)) is None
     PageViewRestriction.objects.all().delete()
