@@ -128,3 +128,18 @@ def test_statement_api_fields_leave_out_reports():
     names = {field.name for field in AccessibilityStatementPage.api_fields}
     assert {"conformance", "gaps", "country", "prepared_on"} <= names
     assert "reports" not in names
+
+
+def test_the_admin_offers_the_page_type_once_per_site(client, civil_site, admin_user):
+    client.force_login(admin_user)
+    add = f"/admin/pages/add/wagtail_civil/accessibilitystatementpage/{civil_site.home.pk}/"
+    form = client.get(add)
+    assert form.status_code == 200
+    assert 'name="gaps-TOTAL_FORMS"' in form.content.decode()
+    civil_site.home.add_child(
+        instance=AccessibilityStatementPage(
+            title="Tillgänglighet", slug="tillganglighet", organisation_name="Testkommun",
+            website_scope="testkommun.se", prepared_on=dt.date(2026, 3, 2), live=False,
+        )
+    )  # fmt: skip
+    assert client.get(add).status_code in (302, 403)
