@@ -10,18 +10,22 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 names the page model in a setting; 7.0 has none (as in 0001_initial).
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('wagtail_civil', '0014_liaison_block_in_council_body'),
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0094_alter_page_locale'),
     ]
 
     operations = [
         migrations.CreateModel(
             name='AccessibilityStatementPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('organisation_name', models.CharField(help_text='The body responsible for the website, e.g. Exempelby kommun.', max_length=255, verbose_name='public body')),
                 ('website_scope', models.TextField(help_text='Which website or part of it this statement is for, e.g. samverkan.exempelby.se, its meeting calendars and forms.', max_length=1000, verbose_name='website covered')),
                 ('intro', wagtail.fields.RichTextField(blank=True, help_text='A few sentences on your commitment to accessibility (optional).', verbose_name='introduction')),
