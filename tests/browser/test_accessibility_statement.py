@@ -16,8 +16,9 @@ from playwright.sync_api import expect
 from tests.app import accessibility as app_accessibility
 from tests.app.accessibility import forget_attempts
 from tests.browser.conftest import _leave_the_database_as_migrated  # noqa: F401 (autouse)
-from wagtail_civil.models import AccessibilityReport
+from wagtail_civil.models import AccessibilityReport, AccessibilityStatementPage
 
+from .test_admin_editing import _publish, admin  # noqa: F401 (admin: a logged-in tab)
 from .test_mobile import _too_wide
 from .test_registration_keyboard import focused, tab_to
 
@@ -28,6 +29,12 @@ pytestmark = [
 
 
 make_statement = app_accessibility.make_statement  # the app tests' fixture, visible here
+
+
+@pytest.fixture
+def site(civil_site: Any) -> Any:
+    """What ``admin`` logs in to: the test site."""
+    return civil_site
 
 
 @pytest.fixture
@@ -111,3 +118,34 @@ def test_report_a_problem_with_the_keyboard_alone(statement: Any, open_page: Cal
     report = AccessibilityReport.objects.get()
     assert (report.name, report.email) == ("Åke Ærø-Öberg", "ake@example.org")
     assert report.description == "Knappen Anmäl går inte att nå med tangentbordet."
+
+
+def test_an_editor_writes_the_statement_in_the_admin(
+    admin: Any,  # noqa: F811
+    civil_site: Any,
+    open_page: Callable,
+) -> None:
+    page = admin
+    home = civil_site.home
+    page.goto(f"/admin/pages/add/wagtail_civil/accessibilitystatementpage/{home.pk}/")
+    page.fill("[name=title]", "Tillgänglighetsredogörelse för Älvdalens samverkanswebb")
+    page.fill("[name=organisation_name]", "Älvdalens kommun – Kommunledningsförvaltningen")
+    page.fill("[name=website_scope]", "samverkan.älvdalen.se, mötesalmanackor och formulär")
+    page.fill("[name=prepared_on]", "2026-11-30")
+    page.locator("[name=organisation_name]").click()  # close the date picker over the form
+    page.locator("#id_gaps-ADD").click()
+    page.fill("[name='gaps-0-problem']", "Äldre PDF-protokoll saknar taggar; ö och å läses fel.")
+    page.fill("[name='gaps-0-criterion']", "Kontrast")  # no number: refused on the field
+    _publish(page)
+    criterion = page.locator("[name='gaps-0-criterion']")
+    expect(criterion).to_have_value("Kontrast")  # the typing is kept
+    expect(page.locator("[name='gaps-0-problem']")).to_have_value(
+        "Äldre PDF-protokoll saknar taggar; ö och å läses fel."
+    )
+    criterion.fill("1.3.1 Information och relationer")
+    _publish(page)
+    statement = AccessibilityStatementPage.objects.live().get()
+    assert statement.organisation_name == "Älvdalens kommun – Kommunledningsförvaltningen"
+    assert [g.criterion for g in statement.gaps.all()] == ["1.3.1 Information och relationer"]
+    public = open_page(civil_site.meeting_index.url)
+    expect(public.locator("footer.civil-site-footer a")).to_have_attribute("href", statement.url)
