@@ -143,3 +143,14 @@ def test_the_admin_offers_the_page_type_once_per_site(client, civil_site, admin_
         )
     )  # fmt: skip
     assert client.get(add).status_code in (302, 403)
+
+
+def test_a_report_leaves_the_feeds_alone(statement):
+    """A report is never in a feed: sending one must not change every feed's ETag."""
+    from wagtail_civil.feeds import stamp
+    from wagtail_civil.models import AccessibilityReport
+
+    before = stamp.current()
+    report = AccessibilityReport.objects.create(statement=statement, page_url="/", name="Åsa")
+    report.mark_answered()
+    assert stamp.current() == before

@@ -62,6 +62,9 @@ class AccessibilityStatementPage(RoutablePageMixin, Page):
     """The statement: who, which website, how compliant, what is not accessible and why, how it
     was assessed, how to report a problem, and who enforces the law."""
 
+    # Never in a calendar feed: editing the statement must not change a feed's ETag.
+    shown_in_feeds = False
+
     organisation_name = models.CharField(
         _("public body"),
         max_length=255,
@@ -226,6 +229,8 @@ class AccessibilityStatementPage(RoutablePageMixin, Page):
 class AccessibilityGap(Orderable):
     """One thing on the website that is not accessible: what, which criterion, where, why, and
     when it is to be fixed."""
+
+    shown_in_feeds = False
 
     page = ParentalKey(AccessibilityStatementPage, on_delete=models.CASCADE, related_name="gaps")
     problem = models.TextField(
