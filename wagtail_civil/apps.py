@@ -12,6 +12,7 @@ class WagtailCivilConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks once the apps are ready)
+        from .accessibility import footer
         from .feeds import stamp
         from .follow_up import signals as follow_up_signals
         from .purging import connect_signals
@@ -23,6 +24,7 @@ class WagtailCivilConfig(AppConfig):
         notices.connect()  # queues the registrants' and editors' emails
         changes.connect()  # tells registrants when their meeting moves or is cancelled
         follow_up_signals.connect()  # judges an agreement's commitments when a meeting changes
+        footer.connect()  # forgets where the accessibility statement is when it changes
 
 
 def civil_model(name: str) -> Any:

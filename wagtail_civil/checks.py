@@ -42,7 +42,23 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
     messages.extend(_check_registration_retention())
     messages.extend(_check_signing_request_retention())
     messages.extend(_check_volunteering())
+    messages.extend(_check_accessibility_reports())
     return messages
+
+
+def _check_accessibility_reports() -> list[Warning]:
+    """Warn while accessibility reports' personal data would never be erased."""
+    problem = conf.accessibility_report_retention_problem()
+    if problem is None:
+        return []
+    return [
+        Warning(
+            problem + " Until it is, `manage.py erase_accessibility_reports` erases nothing.",
+            hint="For example WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS = 365 "
+            "(the default).",
+            id="wagtail_civil.W021",
+        )
+    ]
 
 
 def _check_volunteering() -> list[Error | Warning]:

@@ -39,6 +39,10 @@ from civilsamhalle.enums import (
 from .feed_words import kind_label
 
 __all__ = [
+    "ACCESSIBILITY_ASSESSMENT_CHOICES",
+    "ACCESSIBILITY_CONFORMANCE_CHOICES",
+    "ACCESSIBILITY_GAP_REASON_CHOICES",
+    "ACCESSIBILITY_REPORT_STATUS_CHOICES",
     "ACTION_STATUS_CHOICES",
     "AGREEMENT_STATUS_CHOICES",
     "ATTENDANCE_MODE_CHOICES",
@@ -200,4 +204,29 @@ VOLUNTEER_OFFER_STATUS_CHOICES = [
     (VolunteerOfferStatus.ANSWERED.value, pgettext_lazy("volunteer offer status", "Answered")),
     (VolunteerOfferStatus.ACCEPTED.value, pgettext_lazy("volunteer offer status", "Accepted")),
     (VolunteerOfferStatus.DECLINED.value, pgettext_lazy("volunteer offer status", "Declined")),
+]
+
+# The accessibility statement's words (EU 2016/2102's model statement; DIGG's "helt / delvis /
+# inte förenlig", uustatus.no's "i samsvar"). The statement is no part of the core's domain, so
+# the values are the app's own.
+ACCESSIBILITY_CONFORMANCE_CHOICES = [
+    ("full", pgettext_lazy("accessibility conformance", "Fully compliant")),
+    ("partial", pgettext_lazy("accessibility conformance", "Partially compliant")),
+    ("none", pgettext_lazy("accessibility conformance", "Not compliant")),
+]
+
+ACCESSIBILITY_GAP_REASON_CHOICES = [
+    ("not_yet_fixed", pgettext_lazy("accessibility gap reason", "Not yet fixed")),
+    ("disproportionate", pgettext_lazy("accessibility gap reason", "Disproportionate burden")),
+    ("out_of_scope", pgettext_lazy("accessibility gap reason", "Not within the law's scope")),
+]
+
+ACCESSIBILITY_ASSESSMENT_CHOICES = [
+    ("self", pgettext_lazy("accessibility assessment", "Self-assessment")),
+    ("third_party", pgettext_lazy("accessibility assessment", "Assessment by a third party")),
+]
+
+ACCESSIBILITY_REPORT_STATUS_CHOICES = [
+    ("new", pgettext_lazy("accessibility report status", "New")),
+    ("answered", pgettext_lazy("accessibility report status", "Answered")),
 ]

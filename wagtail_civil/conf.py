@@ -250,3 +250,13 @@ def import_dir() -> Path:
     """Where a register file uploaded in the admin waits for confirmation: private, not media."""
     configured = getattr(settings, "WAGTAIL_CIVIL_IMPORT_DIR", "")
     return Path(configured or Path(tempfile.gettempdir()) / "wagtail_civil_imports")
+def accessibility_report_retention_days() -> int:
+    """Days an accessibility report's description, name and email are kept after it was
+    answered, or sent if never answered (``WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS``,
+    default 365); the form names it (docs/accessibility-statement.md)."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS", 365))
+
+
+def accessibility_report_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS``, or ``None``."""
+    return retention_days_problem("WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS", 365)

@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
+from .accessibility.admin import AccessibilityReportViewSet, register_report_policy
 from .models import (
     CouncilPage,
     CouncilSeat,
@@ -237,3 +238,11 @@ register_offer_policy()
 @hooks.register("register_admin_viewset")
 def register_volunteer_offers() -> VolunteerOfferViewSet:
     return VolunteerOfferViewSet()
+
+
+register_report_policy()
+
+
+@hooks.register("register_admin_viewset")
+def register_accessibility_reports() -> AccessibilityReportViewSet:
+    return AccessibilityReportViewSet()

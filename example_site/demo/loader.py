@@ -25,6 +25,7 @@ from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
 from wagtail_civil.models import MeetingPage
 
+from .a11y import add_accessibility_statement
 from .action_plans import add_action_plans
 from .commitments import add_commitment_follow_up
 from .councils import add_councils
@@ -85,6 +86,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_action_plans(home, report)
         add_signing_request(today)
         add_volunteering(home, today)
+        add_accessibility_statement(home)  # every page's footer links to it
         home_body(home, report)  # last: it links every section made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added

@@ -28,6 +28,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
+from wagtail_civil.accessibility.footer import forget as forget_statement_url
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import (
     AgreementCommitment,
@@ -100,6 +101,7 @@ def civil_site(db: Any) -> Iterator[CivilSite]:
         organisation_index=publish(organisation_index),
     )
     Site.clear_site_root_paths_cache()
+    forget_statement_url()  # the footer's cached answer outlives the rolled-back statement too
 
 
 @pytest.fixture

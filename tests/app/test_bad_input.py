@@ -106,6 +106,14 @@ def content(civil_site, make_category, make_organisation, make_agreement, make_m
     from wagtail_civil.models import VolunteerNeedIndexPage
 
     civil_site.home.add_child(instance=VolunteerNeedIndexPage(title="Frivillig", slug="frivillig"))
+    from wagtail_civil.models import AccessibilityGap, AccessibilityStatementPage
+
+    statement = AccessibilityStatementPage(
+        title="Tillgänglighet", slug="tillganglighet", organisation_name="Testkommun",
+        website_scope="testkommun.se", prepared_on=dt.date(2026, 3, 2),
+    )  # fmt: skip
+    statement.gaps.add(AccessibilityGap(problem="PDF", criterion="1.1.1", sort_order=0))
+    civil_site.home.add_child(instance=statement)
     church = make_organisation("Svenska kyrkan", categories=[culture], kind="faith_community")
     parish = make_organisation("Bäve församling", parent=church, website="https://example.org")
     make_organisation("Utkast", live=False)
@@ -289,6 +297,8 @@ def test_every_page_route_survives_garbage_queries(civil_site, content):
         "OrganisationIndexPage:download_csv",
         "OrganisationIndexPage:download_popolo",
         "MeetingIndexPage:download_csv",
+        "AccessibilityStatementPage:statement",
+        "AccessibilityStatementPage:report",
     } <= reached
 
 

@@ -1,5 +1,7 @@
 """The app's models, one module per concept, re-exported here for ``wagtail_civil.models.X``."""
 
+from .accessibility_reports import AccessibilityReport, AccessibilityReportQuerySet
+from .accessibility_statement import AccessibilityGap, AccessibilityStatementPage
 from .action_plan_actions import ActionStatusChange, MilestoneBlock, PlanAction
 from .action_plans import ActionPlanPage
 from .agreements import (
@@ -38,6 +40,10 @@ from .volunteer_needs import VolunteerNeedPage, VolunteerNeedQuerySet
 from .volunteer_offers import VolunteerOffer, VolunteerOfferQuerySet
 
 __all__ = [
+    "AccessibilityGap",
+    "AccessibilityReport",
+    "AccessibilityReportQuerySet",
+    "AccessibilityStatementPage",
     "ActionPlanPage",
     "ActionStatusChange",
     "AgreementCommitment",

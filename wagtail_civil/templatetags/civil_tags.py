@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
 from .. import conf, dates, jsonld, participation, presentation
+from ..accessibility.footer import statement_url
 from ..apps import civil_model
 from ..feed_urls import feed_path, feed_urls
 from ..feed_words import feed_labels
@@ -87,6 +88,13 @@ def civil_site_name(context: template.Context) -> str:
     """``{% civil_site_name as name %}``: the name the feeds use too (see :mod:`..sites`)."""
     request = _request(context)
     return site_name(request=request) if request is not None else site_name()
+
+
+@register.simple_tag(takes_context=True)
+def civil_accessibility_statement_url(context: template.Context) -> str:
+    """``{% civil_accessibility_statement_url as url %}``: the site's published statement, for
+    the footer of every page (``""`` when the site has none)."""
+    return statement_url(_request(context))
 
 
 # --- meetings -------------------------------------------------------------------------------------
