@@ -250,6 +250,8 @@ def import_dir() -> Path:
     """Where a register file uploaded in the admin waits for confirmation: private, not media."""
     configured = getattr(settings, "WAGTAIL_CIVIL_IMPORT_DIR", "")
     return Path(configured or Path(tempfile.gettempdir()) / "wagtail_civil_imports")
+
+
 def accessibility_report_retention_days() -> int:
     """Days an accessibility report's description, name and email are kept after it was
     answered, or sent if never answered (``WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS``,

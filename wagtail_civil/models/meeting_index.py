@@ -94,6 +94,7 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
         from ..downloads import meetings_csv
 
         return meetings_csv(self, request)
+
     # --- the month ------------------------------------------------------------------------------
 
     def get_month_meetings(self, month: month_calendar.Month) -> list[Any]:
