@@ -17,7 +17,7 @@ PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_civil', '0014_liaison_block_in_council_body'),
+        ('wagtail_civil', '0015_importorg'),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 
