@@ -152,8 +152,19 @@ def world(civil_site, make_category, make_organisation, make_meeting) -> Any:
 
 
 def downloads(meeting_list: str) -> list[str]:
-    """A meeting list's download addresses, purged with the list (test_downloads_caching.py)."""
-    return [f"{meeting_list}download/csv/", f"{meeting_list}download/csv/?delimiter=semicolon"]
+    """A meeting list's month views and download addresses, purged with the list
+    (test_downloads_caching.py, test_month_calendar.py)."""
+    return [
+        f"{meeting_list}month/",
+        f"{meeting_list}month/print/",
+        f"{meeting_list}download/csv/",
+        f"{meeting_list}download/csv/?delimiter=semicolon",
+    ]
+
+
+def meeting_paths(page: str) -> list[str]:
+    """A meeting page's addresses: the page and its printed invitation, purged together."""
+    return [page, f"{page}print/"]
 
 
 # The directory and its downloads, purged together.
@@ -179,10 +190,16 @@ def test_publishing_a_meeting_purges_its_feeds_and_the_pages_that_list_it(
     world.meeting.title = "Dialog om lokaler"
     with purging() as sent:
         publish(world.meeting)
-        # Ours wait for the commit (Wagtail's own purge of the page does not).
-        assert purge_server.received == [("PURGE", "/moten/dialog/", HOST)]
-    # /moten/dialog/ once: Wagtail's own purge of the published page, not repeated by ours.
-    assert sent == expect(*world.feeds, *world.lists, *world.others, "/moten/dialog/")
+        # Ours wait for the commit (Wagtail's own purge of the page and its printed invitation,
+        # its cached paths, does not).
+        assert sorted(purge_server.received) == [
+            ("PURGE", "/moten/dialog/", HOST),
+            ("PURGE", "/moten/dialog/print/", HOST),
+        ]
+    # The page and its invitation once: Wagtail's own purge, not repeated by ours.
+    assert sent == expect(
+        *world.feeds, *world.lists, *world.others, "/moten/dialog/", "/moten/dialog/print/"
+    )
 
 
 def test_a_meeting_moved_to_another_agreement_and_host_purges_the_old_ones_too(
@@ -200,19 +217,25 @@ def test_a_meeting_moved_to_another_agreement_and_host_purges_the_old_ones_too(
         "/avtal/",
         "/organisationer/roda-korset/",
     ]
-    assert sent == expect(*world.feeds, *world.lists, *world.others, *added, "/moten/dialog/")
+    assert sent == expect(
+        *world.feeds, *world.lists, *world.others, *added, *meeting_paths("/moten/dialog/")
+    )
 
 
 def test_unpublishing_a_meeting_purges_what_showed_it(world, purging):
     with purging() as sent:
         world.meeting.unpublish()
-    assert sent == expect(*world.feeds, *world.lists, *world.others, "/moten/dialog/")
+    assert sent == expect(
+        *world.feeds, *world.lists, *world.others, *meeting_paths("/moten/dialog/")
+    )
 
 
 def test_deleting_a_meeting_purges_what_showed_it(world, purging):
     with purging() as sent:
         DeletePageAction(world.meeting, user=None).execute(skip_permission_checks=True)
-    assert sent == expect(*world.feeds, *world.lists, *world.others, "/moten/dialog/")
+    assert sent == expect(
+        *world.feeds, *world.lists, *world.others, *meeting_paths("/moten/dialog/")
+    )
 
 
 def test_moving_a_meeting_to_another_list_purges_both_lists_and_both_addresses(
@@ -223,7 +246,13 @@ def test_moving_a_meeting_to_another_list_purges_both_lists_and_both_addresses(
         MovePageAction(world.meeting, other, pos="last-child").execute(skip_permission_checks=True)
     # Wagtail's page purge does not run on a move: the meeting's old and new addresses are
     # ours. Its redirects app purges the path of the redirect it makes ("/moten/dialog").
-    moved = [feed_path("index", other), "/rad/", "/rad/past/", "/moten/dialog/", "/rad/dialog/"]
+    moved = [
+        feed_path("index", other),
+        "/rad/",
+        "/rad/past/",
+        *meeting_paths("/moten/dialog/"),
+        *meeting_paths("/rad/dialog/"),
+    ]
     moved += downloads("/rad/")
     assert sent == expect(*world.feeds, *world.lists, *world.others, *moved, "/moten/dialog")
 
@@ -236,7 +265,7 @@ def test_a_change_rolled_back_purges_nothing_and_the_next_one_still_does(world, 
             raise RuntimeError
         world.culture.save()
     # "/moten/dialog/" was sent by Wagtail at once, before the rollback; ours only after commit.
-    assert sent == expect(*category, "/moten/dialog/")
+    assert sent == expect(*category, *meeting_paths("/moten/dialog/"))
 
 
 def test_a_draft_saved_without_publishing_purges_nothing(world, purging):
@@ -278,7 +307,9 @@ def test_publishing_an_agreement_purges_its_meetings_feeds_and_pages(world, purg
     with purging() as sent:
         publish(world.agreement)
     # /ok-ide/ once: Wagtail's. The meeting page names the agreement.
-    assert sent == expect(*world.feeds, *world.lists, *world.others, "/moten/dialog/")
+    assert sent == expect(
+        *world.feeds, *world.lists, *world.others, *meeting_paths("/moten/dialog/")
+    )
 
 
 def test_publishing_an_organisation_purges_its_feed_its_page_the_directory_and_its_meetings(
@@ -287,7 +318,7 @@ def test_publishing_an_organisation_purges_its_feed_its_page_the_directory_and_i
     world.theatre.name = "Stadsteatern"
     with purging() as sent:
         publish(world.theatre)
-    pages = [*world.lists, *world.others, "/moten/dialog/", *DIRECTORY]
+    pages = [*world.lists, *world.others, *meeting_paths("/moten/dialog/"), *DIRECTORY]
     assert sent == expect(*world.feeds, *pages)
 
 
@@ -298,12 +329,12 @@ def test_an_organisation_leaving_a_category_purges_the_old_categorys_feed(
     world.theatre.categories.set([faith])
     with purging() as sent:
         publish(world.theatre)
-    pages = [*world.lists, *world.others, "/moten/dialog/", *DIRECTORY]
+    pages = [*world.lists, *world.others, *meeting_paths("/moten/dialog/"), *DIRECTORY]
     assert sent == expect(*world.feeds, feed_path("category", faith), *pages)
 
 
 def test_unpublishing_and_deleting_an_organisation_purge_what_showed_it(world, purging):
-    pages = [*world.lists, *world.others, "/moten/dialog/", *DIRECTORY]
+    pages = [*world.lists, *world.others, *meeting_paths("/moten/dialog/"), *DIRECTORY]
     theatre = [feed_path("organisation", world.theatre), feed_path("category", world.culture)]
     with purging() as sent:
         world.theatre.unpublish()
@@ -339,7 +370,9 @@ def test_a_purge_server_that_fails_does_not_fail_publishing(world, purging, purg
     world.meeting.title = "Nytt namn"
     with caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"), purging() as sent:
         publish(world.meeting)
-    assert sent == expect(*world.feeds, *world.lists, *world.others, "/moten/dialog/")  # all tried
+    assert sent == expect(
+        *world.feeds, *world.lists, *world.others, *meeting_paths("/moten/dialog/")
+    )  # all tried
     assert "HTTPError: 500" in caplog.text
     assert world.meeting.__class__.objects.get(pk=world.meeting.pk).title == "Nytt namn"
 
@@ -359,7 +392,7 @@ def test_a_site_can_switch_feed_purging_off(world, purging):
     with purging(WAGTAIL_CIVIL_PURGE_FEEDS=False) as sent:
         publish(world.meeting)
         publish(world.theatre)
-    assert sent == expect("/moten/dialog/")  # Wagtail's own, for the page
+    assert sent == expect(*meeting_paths("/moten/dialog/"))  # Wagtail's own, for the page
 
 
 def test_nothing_is_sent_without_wagtails_frontend_cache_app(world, purging, monkeypatch):
@@ -372,4 +405,4 @@ def test_nothing_is_sent_without_wagtails_frontend_cache_app(world, purging, mon
         world.culture.save()
         world.meeting.unpublish()
     # Only the purge of Wagtail's own page handler, which stays connected once the app was ready.
-    assert sent == expect("/moten/dialog/")
+    assert sent == expect(*meeting_paths("/moten/dialog/"))
