@@ -12,6 +12,7 @@ without a place, say) is only left out, as the source's own feed leaves it out.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -80,7 +81,20 @@ def domain_allowed(domain: str, expected: str) -> bool:
     """Whether a UID's ``domain`` is the source's: the same, or the source's host is under it
     (``www.uddevalla.se`` may use ``uddevalla.se``)."""
     domain, expected = domain.lower().strip("."), expected.lower().strip(".")
-    return bool(domain) and (expected == domain or expected.endswith("." + domain))
+    if not domain:
+        return False
+    if domain == expected:
+        return True
+    # A parent domain, not a bare top-level one nor part of an IP address.
+    return "." in domain and not _is_ip(expected) and expected.endswith("." + domain)
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def list_items(answer: Any) -> tuple[list[Mapping[str, Any]], int]:
