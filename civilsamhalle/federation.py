@@ -131,12 +131,15 @@ def meeting_from_item(item: Mapping[str, Any], expected_domain: str) -> Followed
         for o in (organisations if isinstance(organisations, list) else ())
         if isinstance(o, Mapping) and _text(o.get("name"))
     )
+    units = item.get("municipal_hosts")
+    hosts += tuple(_text(u) for u in (units if isinstance(units, list) else ()) if _text(u))
     categories = item.get("categories")
     try:
         meeting = Meeting(
             uid=_uuid_of(uid),
             title=_text(item.get("title")),
             kind=_choice(MeetingKind, item.get("kind"), MeetingKind.DIALOGUE),
+            theme=_text(item.get("theme")),
             start=item.get("start"),
             end=item.get("end"),
             timezone=item.get("timezone") or "Europe/Stockholm",
@@ -171,16 +174,22 @@ def agreement_from_item(item: Mapping[str, Any]) -> FollowedAgreement:
     signatures = item.get("signatures")
     names = []
     for signature in signatures if isinstance(signatures, list) else ():
-        organisation = signature.get("organisation") if isinstance(signature, Mapping) else None
-        if isinstance(organisation, Mapping) and _text(organisation.get("name")):
-            names.append(_text(organisation.get("name")))
+        if not isinstance(signature, Mapping):
+            continue
+        organisation = signature.get("organisation")
+        name = _text(signature.get("party")) or (
+            _text(organisation.get("name")) if isinstance(organisation, Mapping) else ""
+        )
+        if name:
+            names.append(name)
     return FollowedAgreement(
         source_id=source_id,
         title=title,
         html_url=html_url,
         status=_text(item.get("status"))[:50],
-        period_start=_date(item.get("period_start")),
-        period_end=_date(item.get("period_end")),
+        # The contract's names, and the API's own (the page's fields).
+        period_start=_date(item.get("period_start") or item.get("valid_from")),
+        period_end=_date(item.get("period_end") or item.get("valid_until")),
         signatories=tuple(names),
     )
 

@@ -79,6 +79,7 @@ class Answer:
     status: int = 200
     delay: float = 0.0
     etag: str = ETAG
+    max_limit: int = 1000  # a larger ?limit= is answered 400, as Wagtail's API answers it
 
 
 @dataclass
@@ -120,6 +121,9 @@ def followed_server() -> Iterator[FollowedServer]:
                 return
             query = parse_qs(parts.query)
             offset, limit = int(query.get("offset", ["0"])[0]), int(query.get("limit", ["20"])[0])
+            if limit > answer.max_limit:
+                self._send(400, b'{"message": "limit cannot be higher than 20"}')
+                return
             items = answer.items or []
             body = {"meta": {"total_count": len(items)}, "items": items[offset : offset + limit]}
             self._send(answer.status, json.dumps(body).encode(), answer.etag)

@@ -45,7 +45,7 @@ def test_the_stream_block_offers_the_civil_blocks():
         "signatories",
         "organisation_list",
         "subscribe",
-            "liaison",
+        "liaison",
     }
 
 

@@ -133,6 +133,17 @@ def test_every_page_of_a_long_answer_is_fetched(source, followed):
     assert len(offsets) == 2 and "offset=100" in offsets[1]
 
 
+def test_a_source_with_a_lower_page_limit_is_read_in_pages_of_20(source, followed):
+    start = next_week_at(days=2)
+    items = [meeting_item(n, f"Möte {n}", _iso(start), _iso(start + dt.timedelta(hours=1)),
+                          host=source.host) for n in range(1, 46)]  # fmt: skip
+    source.answers["meetings"] = Answer(items=items, max_limit=20)
+    assert fetch_site(followed)[0].result == "changed"
+    assert FollowedItem.objects.filter(endpoint="meetings").count() == 45
+    paths = [p for p, _h in source.requests if "meetings" in p]
+    assert "limit=100" in paths[0] and all("limit=20" in p for p in paths[1:]) and len(paths) == 4
+
+
 def _garbage_answers(host: str) -> dict[str, Answer]:
     start = next_week_at(days=4)
     forged = meeting_item(9, "Falskt möte", _iso(start), _iso(start + dt.timedelta(hours=1)),
@@ -270,3 +281,27 @@ def test_a_followed_site_needs_an_address_without_query(followed):
         followed.full_clean()
     assert "api_url" in raised.value.message_dict
     assert FollowedSite.objects.get(pk=followed.pk).api_url == saved
+
+
+def test_the_real_apis_answer_is_taken_with_its_uids(client, regional, own, make_agreement):
+    """This package's own read API as the source: what it serves (a draft and a private meeting
+    planted, which it must leave out) is taken whole, under the UIDs its feed writes."""
+    make_agreement("ÖK Idé i A", signatories=["Föreningen Ö"], status="in_force")
+    meetings = client.get("/api/v2/meetings/", {"limit": 20})
+    agreements = client.get("/api/v2/agreements/", {"limit": 20})
+    assert meetings.status_code == agreements.status_code == 200
+    with followed_server() as server:
+        server.answers["meetings"] = Answer(items=meetings.json()["items"])
+        server.answers["agreements"] = Answer(items=agreements.json()["items"])
+        site = FollowedSite.objects.create(
+            name="Kommun A", api_url=server.api_url, uid_domain="test.example.org"
+        )
+        assert [o.result for o in fetch_site(site)] == ["changed", "changed"]
+    taken = set(FollowedItem.objects.filter(endpoint="meetings").values_list("uid", flat=True))
+    assert taken == {f"{own.uid}@test.example.org"}  # not the draft, not the private one
+    feed = client.get(f"/calendar/regional/{regional.pk}.ics?source={site.pk}")
+    [event] = Calendar.from_ical(feed.content).walk("VEVENT")
+    assert str(event["UID"]) == f"{own.uid}@test.example.org"
+    assert str(event["URL"]).endswith(own.url)
+    overview = client.get(regional.url + "agreements/", {"source": site.pk}).content.decode()
+    assert "ÖK Idé i A" in overview and "Föreningen Ö" in overview

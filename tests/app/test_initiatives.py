@@ -432,7 +432,12 @@ def test_garbage_in_the_query_string_is_shown_never_a_server_error(
 
 
 def test_the_list_costs_the_same_queries_for_5_or_50_stories(
-    client, stories, make_story, make_organisation, make_category, unit,
+    client,
+    stories,
+    make_story,
+    make_organisation,
+    make_category,
+    unit,
     django_assert_max_num_queries,
 ):
     seniors = make_category("Pensionärsorganisationerna", slug="pension")
@@ -468,9 +473,7 @@ def test_the_list_costs_the_same_queries_for_5_or_50_stories(
 # --- the organisation's page ---------------------------------------------------------------------
 
 
-def test_an_organisation_page_lists_its_public_stories_only(
-    client, make_story, make_organisation
-):
+def test_an_organisation_page_lists_its_public_stories_only(client, make_story, make_organisation):
     church = make_organisation("Svenska kyrkan")
     other = make_organisation("Röda Korset")
     make_story("Ring en vän", partners=[church])

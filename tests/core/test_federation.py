@@ -137,10 +137,19 @@ def test_an_agreement():
             "status": "in_force",
             "period_start": "2025-01-01",
             "period_end": "not a date",
-            "signatures": [{"organisation": {"name": "Ale PRO"}}, "junk", {"organisation": 3}],
+            "signatures": [
+                {"organisation": {"name": "Ale PRO"}},
+                "junk",
+                {"organisation": 3},
+                {"party": "Ale kommun", "organisation": None},
+            ],
         }
     )
     assert agreement.period_start == dt.date(2025, 1, 1) and agreement.period_end is None
-    assert agreement.signatories == ("Ale PRO",)
+    assert agreement.signatories == ("Ale PRO", "Ale kommun")
+    real_api = agreement_from_item(
+        {"id": 8, "title": "ÖK", "meta": {"html_url": "https://a.se/"}, "valid_from": "2026-01-01"}
+    )
+    assert real_api.period_start == dt.date(2026, 1, 1)
     with pytest.raises(Refused):
         agreement_from_item({"id": "7", "title": "x", "meta": {"html_url": "https://a.se/"}})

@@ -37,10 +37,16 @@ __all__ = ["ENDPOINTS", "Outcome", "fetch_all", "fetch_endpoint", "fetch_site"]
 logger = logging.getLogger(__name__)
 
 ENDPOINTS = ("meetings", "agreements")
-PAGE_SIZE = 100  # Wagtail API v2's default WAGTAILAPI_LIMIT_MAX
+# Asked per page; a site whose WAGTAILAPI_LIMIT_MAX is lower answers 400 and is asked again with
+# Wagtail's default maximum, 20.
+PAGE_SIZES = (100, 20)
 MAX_ITEMS = 5000  # more than any municipality publishes; a source that claims more is refused
 MAX_BYTES = 5 * 1024 * 1024  # one answer page
 USER_AGENT = f"civilsamhalle/{__version__} (regional calendar)"
+
+
+class _BadRequest(Refused):
+    """HTTP 400: the page size may be above the source's limit."""
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ def _download(
     if urlsplit(site.api_url).scheme not in ("http", "https"):
         raise Refused("the API address is not http(s)")
     deadline = time.monotonic() + timeout()
-    query: dict[str, Any] = {"limit": PAGE_SIZE}
+    query: dict[str, Any] = {}
     if endpoint == "meetings":  # what the feeds show: since feed_past_days() ago
         since = timezone.localdate() - dt.timedelta(days=conf.feed_past_days() + 1)
         query["start_after"] = since.isoformat()
@@ -114,7 +120,14 @@ def _download(
         if copy.last_modified:
             conditional["If-Modified-Since"] = copy.last_modified
     items: list[Mapping[str, Any]] = []
-    first = _get(site.endpoint(endpoint), {**query, "offset": 0}, conditional, deadline)
+    for size in PAGE_SIZES:
+        query["limit"] = size
+        try:
+            first = _get(site.endpoint(endpoint), {**query, "offset": 0}, conditional, deadline)
+            break
+        except _BadRequest:
+            if size == PAGE_SIZES[-1]:
+                raise
     if first is None:
         return None
     body, etag, last_modified = first
@@ -150,6 +163,8 @@ def _get(
     except urllib.error.HTTPError as error:
         if error.code == 304:
             return None
+        if error.code == 400:
+            raise _BadRequest("the source answered HTTP 400") from None
         raise Refused(f"the source answered HTTP {error.code}") from None
     except (urllib.error.URLError, OSError, ValueError) as error:  # refused, timed out, bad URL
         raise Refused(f"the source could not be reached: {error}") from None
