@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-from django.conf import settings
 from django.db import migrations, models
 
 
@@ -33,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='RegionalCalendarPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
                 ('intro', wagtail.fields.RichTextField(blank=True, help_text='Shown above the list, e.g. which municipalities the calendar covers.', verbose_name='introduction')),
                 ('include_own', models.BooleanField(default=True, verbose_name="include this site's own meetings and agreements")),
             ],
