@@ -20,6 +20,7 @@ from .accessibility.admin import AccessibilityReportViewSet, register_report_pol
 from .models import (
     CouncilPage,
     CouncilSeat,
+    FollowedSite,
     Liaison,
     MunicipalUnit,
     Organisation,
@@ -107,6 +108,17 @@ class LiaisonViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
+class FollowedSiteViewSet(SnippetViewSet):
+    """The sites the regional calendar follows (docs/federation.md)."""
+
+    model = FollowedSite
+    icon = "globe"
+    menu_label = _("Followed sites")
+    menu_order = 600
+    list_display = ["name", "api_url", "active"]
+    ordering = ["name"]
+
+
 class CivilSocietyViewSetGroup(SnippetViewSetGroup):
     """One menu item for the register, placed next to Pages where editors look for content."""
 
@@ -116,6 +128,7 @@ class CivilSocietyViewSetGroup(SnippetViewSetGroup):
         MunicipalUnitViewSet,
         CouncilSeatViewSet,
         LiaisonViewSet,
+        FollowedSiteViewSet,
     )
     menu_label = _("Civil society")
     menu_icon = "group"

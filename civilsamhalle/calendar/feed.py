@@ -133,12 +133,16 @@ class EventPiece:
     ical: bytes
 
 
-def event_piece(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> EventPiece:
+def event_piece(
+    meeting: Meeting, info: FeedInfo, labels: FeedLabels, uid: str | None = None
+) -> EventPiece:
     """The meeting's VEVENT as :func:`feed_bytes` writes it, for :func:`assemble_feed`.
 
     Its lines are written straight from the properties, in the order icalendar writes an
-    ``Event``'s, without making the component first."""
-    properties = _properties(meeting, info, labels)
+    ``Event``'s, without making the component first. ``uid`` replaces the UID made from
+    ``info.uid_domain``: a regional feed shows another site's meeting under the UID that site
+    gave it, so a calendar that subscribes to both knows it is one meeting."""
+    properties = _properties(meeting, info, labels, uid)
     names = [name for name in _EVENT_ORDER if name in properties]
     if len(names) != len(properties):  # a property this module did not list in _EVENT_ORDER
         names = canonsort_keys(properties, Event.canonical_order)
@@ -231,13 +235,15 @@ def _event(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> Event:
     return event
 
 
-def _properties(meeting: Meeting, info: FeedInfo, labels: FeedLabels) -> dict[str, Any]:
+def _properties(
+    meeting: Meeting, info: FeedInfo, labels: FeedLabels, uid: str | None = None
+) -> dict[str, Any]:
     """The meeting's VEVENT properties by name. Each value is an icalendar type that writes
     what ``Event.add()`` would write for it (the tests compare the bytes), without its type
     lookup for every value; date-times are ``vDatetime``, which ``vDDDTypes`` writes through
     (:func:`_event` makes them ``vDDDTypes`` for the component)."""
     event: dict[str, Any] = {}
-    event["UID"] = vText(event_uid(meeting, info.uid_domain))
+    event["UID"] = vText(uid or event_uid(meeting, info.uid_domain))
     # DTSTAMP is when this version of the event was made, so it follows the data, never the clock.
     stamp = meeting.last_modified or meeting.created or meeting.start
     event["DTSTAMP"] = dtstamp = vDatetime(_utc(stamp))

@@ -30,6 +30,7 @@ from .action_plans import add_action_plans
 from .commitments import add_commitment_follow_up
 from .councils import add_councils
 from .dates import moved
+from .federation import add_regional_calendar
 from .initiatives import add_stories
 from .participation import check as check_participation
 from .registrations import add_registrations
@@ -87,6 +88,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_signing_request(today)
         add_volunteering(home, today)
         add_accessibility_statement(home)  # every page's footer links to it
+        add_regional_calendar(home)
         home_body(home, report)  # last: it links every section made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added

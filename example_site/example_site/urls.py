@@ -12,12 +12,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wagtail_civil.api import api_router
+
 from .health import healthz
 
 urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The read API (docs/api.md): public meetings, agreements, organisations, … as JSON.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

@@ -147,6 +147,11 @@ def content(civil_site, make_category, make_organisation, make_agreement, make_m
     seat.holders = [CouncilSeatHolder(name="Gulli Håkansson", on_behalf_of=church, party="S")]
     seat.save()
     make_meeting("Samrådsmöte", council=council)
+    from wagtail_civil.models import RegionalCalendarPage
+
+    regional = RegionalCalendarPage(title="Regional kalender", slug="regional", live=False)
+    civil_site.home.add_child(instance=regional)
+    publish(regional)
     return {"meeting": meeting, "agreement": agreement, "church": church, "culture": culture}
 
 
@@ -299,6 +304,8 @@ def test_every_page_route_survives_garbage_queries(civil_site, content):
         "MeetingIndexPage:download_csv",
         "AccessibilityStatementPage:statement",
         "AccessibilityStatementPage:report",
+        "RegionalCalendarPage:list",
+        "RegionalCalendarPage:agreements",
     } <= reached
 
 

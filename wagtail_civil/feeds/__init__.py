@@ -12,6 +12,7 @@ from .builtin import (
     OrganisationFeed,
     SingleMeetingFeed,
 )
+from .regional import RegionalFeed
 from .volunteer_needs import VolunteerNeedFeed
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "MeetingFeed",
     "MeetingListFeed",
     "OrganisationFeed",
+    "RegionalFeed",
     "SingleMeetingFeed",
     "VolunteerNeedFeed",
     "feed_urlpatterns",

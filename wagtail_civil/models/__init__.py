@@ -15,6 +15,7 @@ from .categories import OrganisationCategory
 from .commitment_notices import CommitmentNotice
 from .council_seats import CouncilSeat, CouncilSeatHolder
 from .councils import CouncilDocument, CouncilPage
+from .federation import FollowedCopy, FollowedItem, FollowedSite
 from .feed_stamp import FeedStamp
 from .initiative_index import InitiativeIndexPage
 from .initiative_parts import (
@@ -32,6 +33,7 @@ from .meeting_queryset import MeetingPageManager, MeetingPageQuerySet
 from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
+from .regional_calendar import RegionalCalendarPage
 from .registrations import Registration, RegistrationQuerySet, SeatLock
 from .signing_requests import SigningRequest, SigningRequestQuerySet
 from .units import MunicipalUnit
@@ -54,6 +56,9 @@ __all__ = [
     "CouncilSeat",
     "CouncilSeatHolder",
     "FeedStamp",
+    "FollowedCopy",
+    "FollowedItem",
+    "FollowedSite",
     "InitiativeImage",
     "InitiativeIndexPage",
     "InitiativeMeeting",
@@ -83,6 +88,7 @@ __all__ = [
     "OrganisationQuerySet",
     "PlanAction",
     "PrincipleBlock",
+    "RegionalCalendarPage",
     "Registration",
     "RegistrationQuerySet",
     "SeatLock",
