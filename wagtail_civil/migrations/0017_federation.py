@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('wagtail_civil', '0014_liaison_block_in_council_body'),
+        ("wagtail_civil", "0016_a11y"),
         ('wagtailcore', '0094_alter_page_locale'),
     ]
 
