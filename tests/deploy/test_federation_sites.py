@@ -4,16 +4,16 @@ separate processes, separate databases, the production settings, real sockets.
 Site B is the example site under gunicorn with a database of its own; it follows site A by its
 API address, runs ``manage.py fetch_followed_sites`` as cron would, and serves the regional
 page and feed. Site A is the example site too, with the demo loaded (a draft and a
-password-protected meeting among its meetings), when the package has its read API
-(``wagtail_civil.api``); else it is the fixture server of tests/app/followed_server.py speaking
-the API's contract. Either way B must show A's meetings under A's UIDs, linking to A's pages,
-and nothing A keeps private.
+password-protected meeting among its meetings), serving the read API. B must show A's meetings
+under A's UIDs, linking to A's pages, and nothing A keeps private.
+
+It is marked slow (two migrations and the demo, minutes on two cores): CI runs it once, on
+SQLite, with the packaging tests.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import re
 import secrets
@@ -23,10 +23,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
-
-from tests.app.conftest import next_week_at
-from tests.app.followed_server import Answer, agreement_item, followed_server, meeting_item
 
 from .servers import (
     EXAMPLE_SITE,
@@ -39,9 +37,10 @@ from .servers import (
     start_manage,
 )
 
-HAS_API = importlib.util.find_spec("wagtail_civil.api") is not None
 NEVER_PUBLIC = json.loads((EXAMPLE_SITE / "demo/data/never-public.json").read_text("utf-8"))
 HIDDEN_TITLES = [m["title"] for m in NEVER_PUBLIC["meetings"]]
+
+pytestmark = pytest.mark.slow
 
 SETUP_B = """
 from wagtail.models import Site
@@ -122,25 +121,9 @@ def _real_site_a(tmp_path: Path) -> Iterator[SiteA]:
                     f"http://127.0.0.1:{port}/", uids)  # fmt: skip
 
 
-@contextmanager
-def _fixture_site_a() -> Iterator[SiteA]:
-    """The read API's contract served by the fixture server (before the API existed)."""
-    with followed_server() as server:
-        start = next_week_at(hour=18, days=3)
-        items = [
-            meeting_item(n, f"Dialogmöte {n} i kommun A", start.isoformat(),
-                         start.replace(hour=20).isoformat(), host=server.host)
-            for n in (1, 2)
-        ]  # fmt: skip
-        server.answers["meetings"] = Answer(items=items)
-        server.answers["agreements"] = Answer(items=[agreement_item(5, "ÖK A", host=server.host)])
-        yield SiteA(server.api_url, "127.0.0.1", f"http://{server.host}/",
-                    {item["uid"] for item in items})  # fmt: skip
-
-
 def test_site_b_shows_site_as_meetings_with_as_uids_and_links(tmp_path: Path) -> None:
     with ExitStack() as stack:
-        site_a = stack.enter_context(_real_site_a(tmp_path) if HAS_API else _fixture_site_a())
+        site_a = stack.enter_context(_real_site_a(tmp_path))
         env_b = _environment(tmp_path, "b", WAGTAIL_CIVIL_UID_DOMAIN="b.example.org")
         _manage(env_b, "migrate", "--noinput", "-v0")
         _manage(env_b, "collectstatic", "--noinput", "-v0")
