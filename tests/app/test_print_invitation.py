@@ -113,3 +113,22 @@ def test_only_published_public_meetings_print(client, make_meeting):
     # Wagtail asks for the password instead: the invitation and its QR code are not there.
     response = client.get(f"{private.url}print/")
     assert b"civil-invitation" not in response.content and b"<svg" not in response.content
+
+
+def test_how_to_get_there_is_under_the_address_on_the_page_and_the_invitation(
+    client, invitation_meeting
+):
+    invitation_meeting.directions = "Buss 2 till Kampenhof.\nEntrén utan trappsteg är på baksidan."
+    invitation_meeting.save_revision().publish()
+    for url in (invitation_meeting.url, f"{invitation_meeting.url}print/"):
+        soup = parse(client.get(url))
+        directions = soup.main.find("dd", class_="civil-directions")
+        assert directions.find_previous_sibling("dt").get_text() == "Hitta hit"
+        assert directions.find_previous_sibling("dd")["class"] == ["civil-venue"]
+        text = directions.get_text("\n", strip=True)
+        assert text == "Buss 2 till Kampenhof.\nEntrén utan trappsteg är på baksidan."
+
+
+def test_no_directions_no_heading(client, invitation_meeting):
+    for url in (invitation_meeting.url, f"{invitation_meeting.url}print/"):
+        assert not parse(client.get(url)).main.find(class_="civil-directions")

@@ -35,6 +35,7 @@ place_panels = [
             FieldPanel("venue_name"),
             FieldPanel("street_address"),
             FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
+            FieldPanel("directions"),
             FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
         ],
         heading=_("Venue"),

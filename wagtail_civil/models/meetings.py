@@ -113,6 +113,14 @@ class MeetingPage(
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
     locality = models.CharField(_("town"), max_length=255, blank=True)
+    directions = models.TextField(
+        _("how to get there"),
+        blank=True,
+        help_text=_(
+            "Bus or train, parking, the step-free entrance, which door and floor. Shown under "
+            "the address and printed on the invitation."
+        ),
+    )
     latitude = models.FloatField(
         _("latitude"),
         null=True,
@@ -247,7 +255,8 @@ class MeetingPage(
         APIField(name)
         for name in (
             "uid", "sequence", "kind", "theme", "description", "status", "start", "end", "mode",
-            "venue_name", "street_address", "postal_code", "locality", "latitude", "longitude",
+            "venue_name", "street_address", "postal_code", "locality", "directions", "latitude",
+            "longitude",
             "online_url", "programme", "speakers", "hosts", "municipal_hosts", "agreement",
             "council", "categories", "registration_kind", "registration_url",
             "registration_deadline",
