@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
+from .languages import activate_page_language
 from .models import (
     CouncilPage,
     CouncilSeat,
@@ -220,3 +221,9 @@ register_offer_policy()
 @hooks.register("register_admin_viewset")
 def register_volunteer_offers() -> VolunteerOfferViewSet:
     return VolunteerOfferViewSet()
+
+
+@hooks.register("before_serve_page")
+def read_in_page_language(page: Any, request: Any, serve_args: Any, serve_kwargs: Any) -> None:
+    """A page's labels in the page's language, not the browser's (docs/languages.md)."""
+    activate_page_language(page, request)
