@@ -27,9 +27,8 @@ class InitiativeIndexPage(ListPageMixin, Page):
     intro = RichTextField(
         _("introduction"),
         blank=True,
-        help_text=_(
-            "Shown above the list, e.g. what the municipality and civil society do together."
-        ),
+        help_text=_("Shown above the list, e.g. what the municipality and civil society do "
+                    "together."),
     )
     per_page = models.PositiveSmallIntegerField(
         _("stories per page"), default=20, help_text=_("How many to list on one page.")

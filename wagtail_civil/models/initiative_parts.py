@@ -208,21 +208,13 @@ class InitiativeImage(Orderable):
         alt = self.alt_text.strip()
         if self.decorative and alt:
             raise ValidationError(
-                {
-                    "alt_text": _(
-                        "A decorative image has no alt text: empty this field or untick "
-                        "“decorative”."
-                    )
-                }
+                {"alt_text": _("A decorative image has no alt text: empty this field or untick "
+                               "“decorative”.")}
             )
         if not self.decorative and not alt:
             raise ValidationError(
-                {
-                    "alt_text": _(
-                        "Say what the image shows, or tick “decorative” if it shows "
-                        "nothing the text does not say."
-                    )
-                }
+                {"alt_text": _("Say what the image shows, or tick “decorative” if it shows "
+                               "nothing the text does not say.")}
             )
         self.alt_text = alt
 

@@ -88,9 +88,8 @@ class InitiativePage(RulesCleanMixin, Page):
     summary = models.TextField(
         _("summary"),
         max_length=500,
-        help_text=_(
-            "One or two sentences, shown in lists of stories and on the organisations' pages."
-        ),
+        help_text=_("One or two sentences, shown in lists of stories and on the organisations' "
+                    "pages."),
     )
     body = RichTextField(
         _("story"),
@@ -110,10 +109,8 @@ class InitiativePage(RulesCleanMixin, Page):
         blank=True,
         related_name="initiatives",
         verbose_name=_("categories"),
-        help_text=_(
-            "The groups of civil society the story belongs to; the list of stories can "
-            "be filtered by them."
-        ),
+        help_text=_("The groups of civil society the story belongs to; the list of stories can "
+                    "be filtered by them."),
     )
     agreement = models.ForeignKey(
         "wagtail_civil.AgreementPage",
@@ -134,14 +131,10 @@ class InitiativePage(RulesCleanMixin, Page):
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
         MultipleChooserPanel(
-            "partner_links",
-            chooser_field_name="organisation",
-            label=_("partner organisations"),
+            "partner_links", chooser_field_name="organisation", label=_("partner organisations"),
         ),
         MultipleChooserPanel(
-            "unit_links",
-            chooser_field_name="unit",
-            label=_("municipal units taking part"),
+            "unit_links", chooser_field_name="unit", label=_("municipal units taking part"),
         ),
         # A short list: every category visible at once, ticked without Ctrl-click.
         FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
@@ -186,13 +179,11 @@ class InitiativePage(RulesCleanMixin, Page):
             return
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
-                {
-                    "end_date": ValidationError(
-                        _("The collaboration cannot end before it began (%(start)s)."),
-                        code="period_order",
-                        params={"start": self.start_date.isoformat()},
-                    )
-                }
+                {"end_date": ValidationError(
+                    _("The collaboration cannot end before it began (%(start)s)."),
+                    code="period_order",
+                    params={"start": self.start_date.isoformat()},
+                )}
             )
 
     # --- what the page shows ---------------------------------------------------------------------
@@ -224,7 +215,9 @@ class InitiativePage(RulesCleanMixin, Page):
         from wagtail.images import get_image_model
 
         images = get_image_model().objects.prefetch_renditions()
-        return list(self.images.all().prefetch_related(Prefetch("image", queryset=images)))
+        return list(
+            self.images.all().prefetch_related(Prefetch("image", queryset=images))
+        )
 
     def get_meetings(self) -> models.QuerySet:
         """The related meetings residents may open (published, public), soonest last."""
