@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -149,7 +150,7 @@ def _translations(page: Page, request: HttpRequest | None) -> list[Translation]:
             continue
         found[language] = Translation(
             language=language,
-            name=get_language_info(language)["name_local"],
+            name=capfirst(get_language_info(language)["name_local"]),  # a menu item: "Svenska"
             url=url,
             absolute_url=request.build_absolute_uri(url) if request is not None else url,
             current=other.pk == page.pk,

@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page, Site
 
 from tests.app.conftest import CivilSite, publish
 
+__all__ = ["TwoLanguages", "i18n_on", "two_languages"]
+
 
 @dataclass
 class TwoLanguages:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from tests.app.i18n import i18n_on, two_languages  # noqa: F401  (fixtures)
+from tests.app.i18n import *  # noqa: F403 (the fixtures)
 from wagtail_civil.models import MeetingPage
 
 pytestmark = pytest.mark.django_db
@@ -35,9 +35,7 @@ def test_an_alias_is_a_new_event(two_languages, make_meeting):
     assert alias.uid != meeting.uid
 
 
-def test_each_translation_raises_its_own_sequence_when_its_time_moves(
-    two_languages, make_meeting
-):
+def test_each_translation_raises_its_own_sequence_when_its_time_moves(two_languages, make_meeting):
     meeting = make_meeting("Dialog om föreningslokaler")
     english = two_languages.translate(meeting, title="Dialogue on premises")
     english.start += dt.timedelta(hours=1)
@@ -66,9 +64,7 @@ def test_an_import_updates_the_meeting_of_its_own_locale(two_languages, make_mee
     meeting = make_meeting("Dialog om föreningslokaler")
     english = two_languages.translate(meeting, title="Dialogue on premises")
     spec = meeting.to_domain().model_copy(update={"title": "Dialog om lokaler"})
-    import_dataset(
-        Dataset(meetings=(spec,)), two_languages.swedish.home, publish=True
-    )
+    import_dataset(Dataset(meetings=(spec,)), two_languages.swedish.home, publish=True)
     meeting.refresh_from_db()
     english.refresh_from_db()
     assert meeting.title == "Dialog om lokaler"

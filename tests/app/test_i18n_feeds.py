@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from tests.app.i18n import i18n_on, two_languages  # noqa: F401  (fixtures)
+from tests.app.i18n import *  # noqa: F403 (the fixtures)
 from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
 
