@@ -29,6 +29,7 @@ from .action_plans import add_action_plans
 from .commitments import add_commitment_follow_up
 from .councils import add_councils
 from .dates import moved
+from .i18n import add_english
 from .initiatives import add_stories
 from .participation import check as check_participation
 from .registrations import add_registrations
@@ -85,7 +86,8 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_action_plans(home, report)
         add_signing_request(today)
         add_volunteering(home, today)
-        home_body(home, report)  # last: it links every section made above
+        home_body(home, report)  # it links every section made above
+        add_english(home)  # last: it translates what is made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )
