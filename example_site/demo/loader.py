@@ -23,6 +23,7 @@ from wagtail.models import PageViewRestriction
 from civilsamhalle.interchange import load
 from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
+from wagtail_civil.languages import i18n_enabled
 from wagtail_civil.models import MeetingPage
 
 from .action_plans import add_action_plans
@@ -87,7 +88,8 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_signing_request(today)
         add_volunteering(home, today)
         home_body(home, report)  # it links every section made above
-        add_english(home)  # last: it translates what is made above
+        if i18n_enabled():  # a site of one language has nowhere to show them
+            add_english(home)  # last: it translates what is made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

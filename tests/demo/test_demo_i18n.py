@@ -1,11 +1,20 @@
 """The demo in two languages: the English pages, their feed with the Swedish UIDs, and the
-switcher between them (example site: WAGTAIL_I18N_ENABLED, pages and feeds in i18n_patterns)."""
+switcher between them (example site: WAGTAIL_I18N_ENABLED, pages and feeds in i18n_patterns).
+
+The demo makes its English pages only with i18n on, as the example site has it; the other demo
+tests run with it off and see the Swedish demo alone.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from demo.i18n import ENGLISH_MEETINGS
+from demo.loader import DemoResult, load_demo
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import Site
 
@@ -13,10 +22,31 @@ from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import MeetingIndexPage, MeetingPage
 
+_I18N = {"WAGTAIL_I18N_ENABLED": True, "ROOT_URLCONF": "tests.i18n_urls"}
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoResult]:
+    """The demo loaded with i18n on, for this module, rolled back afterwards (as conftest's)."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(**_I18N):
+                result = load_demo()
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield result
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
 
 @pytest.fixture
 def i18n_on():
-    with override_settings(WAGTAIL_I18N_ENABLED=True, ROOT_URLCONF="tests.i18n_urls"):
+    with override_settings(**_I18N):
         Site.clear_site_root_paths_cache()
         yield
     Site.clear_site_root_paths_cache()
@@ -30,6 +60,7 @@ def _uids(client, path):
 
 
 def test_the_english_meetings_share_the_swedish_uids(demo):
+    assert MeetingPage.objects.filter(locale__language_code="en").count() == 3
     for slug in ENGLISH_MEETINGS:
         swedish = MeetingPage.objects.get(slug=slug)
         [english] = MeetingPage.objects.filter(translation_key=swedish.translation_key).exclude(
@@ -71,3 +102,12 @@ def test_the_english_pages_read_in_english_and_link_the_swedish(demo, client, i1
     assert home.status_code == 200
     text = BeautifulSoup(home.content, "html.parser").main.get_text(" ", strip=True)
     assert "Upcoming meetings" in text and "Big open meeting on digital exclusion" in text
+
+
+def test_loading_again_publishes_nothing_new(demo):
+    from wagtail.models import Page, Revision
+
+    before = (Page.objects.count(), Revision.objects.count())
+    with override_settings(**_I18N):
+        load_demo()
+    assert (Page.objects.count(), Revision.objects.count()) == before
