@@ -52,8 +52,8 @@ $(PY):
 	@$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed-wagtail: pyproject.toml | $(PY)
-	@echo "==> installing civilsamhalle[wagtail] into $(VENV) (the first time takes a minute)"
-	@$(PY) -m pip install --quiet -e ".[wagtail]"
+	@echo "==> installing civilsamhalle[wagtail,localize] into $(VENV) (the first time takes a minute)"
+	@$(PY) -m pip install --quiet -e ".[wagtail,localize]"
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)

@@ -5,6 +5,7 @@ SQLite and local memory by default; PostgreSQL / Redis when DATABASE_URL / REDIS
 
 import os
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -60,6 +61,12 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
 ]
+
+# wagtail-localize, as the example site has it (civilsamhalle[localize]): its tables are then in
+# the test database that tests/deploy's servers, running the example site, use.
+if find_spec("wagtail_localize"):
+    _admin = INSTALLED_APPS.index("wagtail.admin")
+    INSTALLED_APPS[_admin:_admin] = ["wagtail_localize", "wagtail_localize.locales"]
 
 MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -24,6 +24,7 @@ from .apps import civil_model
 from .choices import MEETING_KIND_CHOICES, ORGANISATION_KIND_CHOICES
 from .feed_urls import feed_path, feed_urls
 from .feeds import FEEDS
+from .languages import i18n_enabled, in_active_locale, in_site
 
 __all__ = [
     "CivilStreamBlock",
@@ -85,7 +86,7 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
         """Upcoming public meetings of ``site`` (every site's when it is unknown)."""
         meetings = civil_model("MeetingPage").objects.for_feed().upcoming(timezone.now())
         if site is not None:
-            meetings = meetings.descendant_of(site.root_page)
+            meetings = in_active_locale(in_site(meetings, site))
         if value.get("kind"):
             meetings = meetings.filter(kind=value["kind"])
         if value.get("agreement"):
@@ -111,7 +112,7 @@ class UpcomingMeetingsBlock(blocks.StructBlock):
             return None
         indexes = civil_model("MeetingIndexPage").objects.live().public()
         if site is not None:
-            indexes = indexes.descendant_of(site.root_page, inclusive=True)
+            indexes = in_active_locale(in_site(indexes, site, inclusive=True))
         found = list(indexes[:2])
         return found[0] if len(found) == 1 else None
 
@@ -196,6 +197,8 @@ class LiaisonBlock(blocks.StructBlock):
     def get_context(self, value: Any, parent_context: dict | None = None) -> dict[str, Any]:
         context = super().get_context(value, parent_context=parent_context)
         chosen = value.get("liaison")
+        if chosen is not None and i18n_enabled():
+            chosen = chosen.localized  # the translation in the page's language, when there is one
         context["liaison"] = (
             civil_model("Liaison").objects.public().filter(pk=chosen.pk).first()
             if chosen is not None

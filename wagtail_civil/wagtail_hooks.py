@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from .accessibility.admin import AccessibilityReportViewSet, register_report_policy
+from .languages import activate_page_language
 from .models import (
     CouncilPage,
     CouncilSeat,
@@ -259,3 +260,9 @@ register_report_policy()
 @hooks.register("register_admin_viewset")
 def register_accessibility_reports() -> AccessibilityReportViewSet:
     return AccessibilityReportViewSet()
+
+
+@hooks.register("before_serve_page")
+def read_in_page_language(page: Any, request: Any, serve_args: Any, serve_kwargs: Any) -> None:
+    """A page's labels in the page's language, not the browser's (docs/languages.md)."""
+    activate_page_language(page, request)

@@ -23,6 +23,7 @@ from wagtail.models import PageViewRestriction
 from civilsamhalle.interchange import load
 from civilsamhalle.model import Dataset, EventStatus
 from wagtail_civil.importing import Report, import_dataset
+from wagtail_civil.languages import i18n_enabled
 from wagtail_civil.models import MeetingPage
 
 from .a11y import add_accessibility_statement
@@ -31,6 +32,7 @@ from .commitments import add_commitment_follow_up
 from .councils import add_councils
 from .dates import moved
 from .federation import add_regional_calendar
+from .i18n import add_english
 from .initiatives import add_stories
 from .participation import check as check_participation
 from .registrations import add_registrations
@@ -89,7 +91,9 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_volunteering(home, today)
         add_accessibility_statement(home)  # every page's footer links to it
         add_regional_calendar(home)
-        home_body(home, report)  # last: it links every section made above
+        home_body(home, report)  # it links every section made above
+        if i18n_enabled():  # a site of one language has nowhere to show them
+            add_english(home)  # last: it translates what is made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added
     )

@@ -1,10 +1,13 @@
 """The demo site's URLs, in the order an installing site needs them.
 
 ``wagtail_civil.urls`` comes ahead of Wagtail's catch-all page URLs because feed URLs end in
-``.ics``, which Wagtail's page-path pattern never matches.
+``.ics``, which Wagtail's page-path pattern never matches. Both are in ``i18n_patterns``: the
+English pages and feeds live under /en/, the Swedish ones where they always were
+(docs/languages.md).
 """
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 from django.urls import include, path
@@ -29,7 +32,8 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
+urlpatterns += i18n_patterns(
     path("", include("wagtail_civil.urls")),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)

@@ -33,6 +33,7 @@ from .. import (
 from ..apps import civil_model
 from ..feed_words import feed_labels
 from ..http import calendar_response, feed_headers, strong_etag
+from ..languages import feed_locale, in_site, page_language
 from ..sites import absolute_url, site_name
 from . import stamp as feed_stamp
 from . import versions
@@ -135,6 +136,20 @@ class MeetingFeed:
         """When the object itself last changed, for ``Last-Modified``."""
         return getattr(obj, "last_published_at", None)
 
+    def locale(self, obj: Any, request: HttpRequest) -> Any:
+        """Whose meetings the feed holds, with i18n on: the object's locale, else the request's
+        language's (:func:`..languages.feed_locale`); ``None`` for every meeting."""
+        return feed_locale(obj, request, self.site(request))
+
+    def language(self, obj: Any, request: HttpRequest) -> str:
+        """The language of the feed's words: its locale's, else the request's."""
+        locale = self.locale(obj, request)
+        return (
+            (page_language(locale) if locale is not None else None)
+            or translation.get_language()
+            or settings.LANGUAGE_CODE
+        )
+
     def now(self) -> dt.datetime:
         return timezone.now()
 
@@ -153,13 +168,13 @@ class MeetingFeed:
 
     def site_meetings(self, request: HttpRequest) -> Any:
         """Published, public meetings of the site (the restriction check covers every ancestor)."""
-        root = self.site(request).root_page
-        return civil_model("MeetingPage").objects.descendant_of(root).for_feed()
+        meetings = civil_model("MeetingPage").objects.all()
+        return in_site(meetings, self.site(request)).for_feed()
 
     def public_page(self, name: str, request: HttpRequest, pk: int) -> Any:
         """A live, public page of the site by primary key, else 404 that says nothing of why."""
         pages = civil_model(name).objects.live().public()
-        found = pages.descendant_of(self.site(request).root_page, inclusive=True)
+        found = in_site(pages, self.site(request), inclusive=True)
         page = found.filter(pk=pk).first()
         if page is None:
             raise Http404
@@ -221,7 +236,8 @@ class MeetingFeed:
             if not made:
                 versions.remember_site(request, stamp.token)
                 obj = self.get_object(request, **kwargs)
-                made.extend((obj, self.info(obj, request)))
+                with translation.override(self.language(obj, request)):
+                    made.extend((obj, self.info(obj, request)))
             return made[0], made[1]
 
         version = versions.known(identity)
@@ -303,9 +319,14 @@ class MeetingFeed:
             return cached
         obj, info = obj_and_info()
         pages = self.meetings(obj, request)
+        locale = self.locale(obj, request)
+        if locale is not None and hasattr(pages, "filter"):
+            # Translations share a UID: one locale's meetings, or an event shows twice.
+            pages = pages.filter(locale=locale)
         if self.windowed:
             pages = self.window(pages, day_start)
-        data = self.render(pages, info, request)
+        with translation.override(info.language):
+            data = self.render(pages, info, request)
         cache_set(cache_key, data)
         versions.remember_body(key, data)
         return data

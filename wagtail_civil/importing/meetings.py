@@ -76,7 +76,7 @@ def _follow_up(ctx: Context, uid: uuid.UUID | None) -> MeetingPage | None:
     if uid is None:
         return None
     found = ctx.meetings[uid] if known(ctx.meetings, uid) else None
-    found = found or MeetingPage.objects.filter(uid=uid).first()
+    found = found or MeetingPage.objects.filter(uid=uid, locale_id=ctx.parent.locale_id).first()
     if found is None:
         raise LookupError(f"no meeting with the uid {uid} in the file or on the site")
     return found
@@ -167,7 +167,8 @@ def _slug(spec: domain.Meeting) -> str:
 
 
 def _meeting(ctx: Context, spec: domain.Meeting) -> MeetingPage:
-    existing = MeetingPage.objects.filter(uid=spec.uid).first()
+    # A translation shares the UID: the meeting of the locale imported into.
+    existing = MeetingPage.objects.filter(uid=spec.uid, locale_id=ctx.parent.locale_id).first()
     created = existing is None
     # A new meeting starts at the file's SEQUENCE: calendars that subscribed to the site it
     # comes from hold that number, and ignore a meeting whose number is lower.

@@ -24,12 +24,34 @@ class CalendarIdentityMixin:
     sequence: int
 
     def save(self, *args: Any, **kwargs: Any) -> Any:
-        if self._state.adding and type(self).objects.filter(uid=self.uid).exists():
-            # Reached by Wagtail's alias creation, which copies every field.
-            self.uid = uuid.uuid4()
+        if self._state.adding:
+            self.take_calendar_identity()
         if self.pk and self.live and kwargs.get("update_fields") is None:
             self.sequence = self.sequence_on_publish()
         return super().save(*args, **kwargs)
+
+    def take_calendar_identity(self) -> None:
+        """A new row's UID: its original's when it is a translation, else its own.
+
+        A translation (the same ``translation_key`` in another locale) is the same meeting in
+        another language, so a resident's calendar must see one event: it keeps the UID and starts
+        at the original's SEQUENCE, then rises by its own publishes. A copy (which Wagtail gives a
+        new translation key) or an alias in the same locale is another event and gets a new UID.
+        """
+        others = type(self).objects.exclude(pk=self.pk) if self.pk else type(self).objects.all()
+        original = (
+            others.filter(translation_key=self.translation_key)
+            .exclude(locale_id=self.locale_id)
+            .order_by("pk")
+            .values("uid", "sequence")
+            .first()
+        )
+        if original is not None:
+            self.uid = original["uid"]
+            self.sequence = max(self.sequence, original["sequence"])
+        elif others.filter(uid=self.uid).exists():
+            # Reached by Wagtail's alias creation, which copies every field.
+            self.uid = uuid.uuid4()
 
     def with_content_json(self, content: dict[str, Any]) -> Any:
         """A revision restores content, never the calendar identity kept on the live row."""

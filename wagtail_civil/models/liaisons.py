@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 __all__ = ["Liaison", "LiaisonQuerySet"]
@@ -28,8 +28,19 @@ class LiaisonQuerySet(models.QuerySet):
         return self.filter(live=True).select_related("unit", "photo")
 
 
-class Liaison(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model):
-    """E.g. "Lots för civilsamhället", Kultur- och fritidsförvaltningen, with email and phone."""
+class Liaison(
+    TranslatableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """E.g. "Lots för civilsamhället", Kultur- och fritidsförvaltningen, with email and phone.
+
+    Translatable (docs/languages.md): residents read the role, the area and "how they help" in
+    the page's language; a translation repeats the name and the contact details.
+    """
 
     name = models.CharField(_("name"), max_length=255)
     role = models.CharField(
@@ -87,6 +98,7 @@ class Liaison(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, m
         index.SearchField("role"),
         index.SearchField("area"),
         index.FilterField("live"),
+        index.FilterField("locale_id"),
     ]
 
     api_fields = [
@@ -100,7 +112,7 @@ class Liaison(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, m
         APIField("description"),
     ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name", "pk"]
         verbose_name = _("liaison")
         verbose_name_plural = _("liaisons")

@@ -18,6 +18,7 @@ from wagtail.query import PageQuerySet
 from civilsamhalle.model import EventStatus
 
 from .. import conf
+from ..languages import i18n_enabled
 from .meeting_parts import MeetingAttendance, MeetingHost
 
 __all__ = ["MeetingPageQuerySet", "MeetingPageManager"]
@@ -74,11 +75,16 @@ class MeetingPageQuerySet(PageQuerySet):
         return self.filter(end__lt=now).exclude(status=CANCELLED).order_by("-start", "-pk")
 
     def for_agreement(self, agreement: Any) -> MeetingPageQuerySet:
-        """Meetings held under an agreement (an ``AgreementPage`` or its id)."""
+        """Meetings held under an agreement (an ``AgreementPage`` or its id), or under any of
+        its translations: a translated meeting may still name the original agreement."""
+        if i18n_enabled() and hasattr(agreement, "translation_key"):
+            return self.filter(agreement__translation_key=agreement.translation_key)
         return self.filter(agreement=agreement)
 
     def for_council(self, council: Any) -> MeetingPageQuerySet:
-        """Meetings of a council or group (a ``CouncilPage`` or its id)."""
+        """Meetings of a council or group (a ``CouncilPage`` or its id, or a translation)."""
+        if i18n_enabled() and hasattr(council, "translation_key"):
+            return self.filter(council__translation_key=council.translation_key)
         return self.filter(council=council)
 
     def for_organisation(self, organisation: Any) -> MeetingPageQuerySet:

@@ -75,7 +75,9 @@ class MeetingPage(
     ``uid`` and ``sequence`` are its identity in calendars, kept by ``CalendarIdentityMixin``.
     """
 
-    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    # Shared by the translations of one meeting (CalendarIdentityMixin), so unique per locale in
+    # code: a constraint cannot span the page table, where the locale is.
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
     kind = models.CharField(

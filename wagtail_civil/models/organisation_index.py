@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from .. import converters  # noqa: F401  (registers <civil_slug:…> for the route below)
 from ..filters import OrganisationFilterSet
+from ..languages import i18n_enabled, in_active_locale, in_site
 from .liaisons import Liaison
 from .mixins import ListPageMixin, paginate
 from .organisations import Organisation
@@ -65,7 +66,7 @@ class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
         found = None
         site = Site.find_for_request(request) if request is not None else None
         if site is not None:
-            found = pages.descendant_of(site.root_page, inclusive=True).first()
+            found = in_active_locale(in_site(pages, site, inclusive=True)).first()
         if found is None:
             found = pages.first()
         if request is not None:
@@ -85,8 +86,9 @@ class OrganisationIndexPage(RoutablePageMixin, ListPageMixin, Page):
 
     def get_liaisons(self, request: HttpRequest) -> models.QuerySet:
         """The published liaisons shown above the directory (override to narrow): whom an
-        organisation contacts first."""
-        return Liaison.objects.public()
+        organisation contacts first. With i18n on, those in the directory's language."""
+        liaisons = Liaison.objects.public()
+        return liaisons.filter(locale_id=self.locale_id) if i18n_enabled() else liaisons
 
     def get_filterset(self, request: HttpRequest) -> Any:
         return self.filterset_class(

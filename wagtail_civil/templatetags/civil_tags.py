@@ -27,6 +27,7 @@ from ..apps import civil_model
 from ..feed_urls import feed_path, feed_urls
 from ..feed_words import feed_labels
 from ..feeds import FEEDS
+from ..languages import Translation, i18n_enabled, translations_of
 from ..sites import site_name
 
 register = template.Library()
@@ -95,6 +96,29 @@ def civil_accessibility_statement_url(context: template.Context) -> str:
     """``{% civil_accessibility_statement_url as url %}``: the site's published statement, for
     the footer of every page (``""`` when the site has none)."""
     return statement_url(_request(context))
+
+
+@register.simple_tag(takes_context=True)
+def civil_translations(context: template.Context, page: Any = None) -> list[Translation]:
+    """``{% civil_translations page as translations %}``: the page in each language it is
+    published in, for the language switcher and ``hreflang`` (:mod:`..languages`); empty when
+    there is only one."""
+    return translations_of(page, _request(context))
+
+
+@register.simple_tag(takes_context=True)
+def civil_home_url(context: template.Context, page: Any = None) -> str:
+    """The start page in the page's language (``/`` on a site of one language)."""
+    request = _request(context)
+    if not i18n_enabled() or page is None or request is None:
+        return "/"
+    site = page.get_site()
+    root = site.root_page if site is not None else None
+    if root is None:
+        return "/"
+    translated = root.get_translations(inclusive=True).filter(locale_id=page.locale_id).live()
+    home = translated.first()
+    return (home.get_url(request=request) if home is not None else None) or "/"
 
 
 # --- meetings -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ DEBUG, a fixed key and SQLite; ``production.py`` reads the rest from the environ
 """
 
 from datetime import timedelta
+from importlib.util import find_spec
 from pathlib import Path
 
 SITE_DIR = Path(__file__).resolve().parent.parent.parent  # example_site/
@@ -23,6 +24,13 @@ INSTALLED_APPS = [
     "modelcluster",
     # The site's own start page, which uses the app's blocks (so it comes after the app):
     "home",
+    # Translating pages and snippets in the admin (docs/languages.md): wagtail-localize
+    # (civilsamhalle[localize]), whose "locales" app replaces Wagtail's own; without it, Wagtail's.
+    *(
+        ["wagtail_localize", "wagtail_localize.locales"]
+        if find_spec("wagtail_localize")
+        else ["wagtail.locales", "wagtail.contrib.simple_translation"]
+    ),
     # An ordinary Wagtail site:
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -104,8 +112,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- language and time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("nb", "Norsk bokmål"), ("en", "English")]
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 USE_I18N = True
+# Pages and snippets in several languages (docs/languages.md): a Swedish tree and its English
+# translation. Page addresses get the language first (/en/...) but for Swedish, the default
+# (i18n_patterns in urls.py); Norwegian stays an admin and visitor language.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 USE_TZ = True  # required by wagtail_civil: meetings are stored in UTC
 TIME_ZONE = "Europe/Stockholm"
 
