@@ -44,7 +44,7 @@ def _default_locale(Locale):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_civil", "0014_liaison_block_in_council_body"),
+        ("wagtail_civil", "0018_meeting_directions"),
         ("wagtailcore", "0094_alter_page_locale"),
     ]
 
