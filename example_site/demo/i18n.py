@@ -17,7 +17,7 @@ from wagtail.models import Locale, Page
 
 from wagtail_civil.models import AgreementPage, MeetingPage
 
-__all__ = ["ENGLISH_MEETINGS", "add_english"]
+__all__ = ["ENGLISH_MEETINGS", "NORWEGIAN_SLUGS", "add_english", "add_norwegian"]
 
 # Swedish slug → the English words of the meeting (and its own slug: the demo, like an editor,
 # finds a Swedish meeting by its slug).
@@ -42,6 +42,10 @@ ENGLISH_MEETINGS: dict[str, dict[str, Any]] = {
         ),
     },
 }
+
+# The seeds' Norwegian pages (Ullensaker's action programme and volunteering), each with what is
+# under it: written in Bokmål, so in the Bokmål locale, where they read with Norwegian labels.
+NORWEGIAN_SLUGS = ("ullensaker-handlingsprogram-for-frivillighet-2022", "frivillig-i-ullensaker")
 
 # What a translation keeps in step with its Swedish meeting: when, where, how, and its status.
 _FACTS = (
@@ -92,6 +96,28 @@ def add_english(home: HomePage) -> Page:
         ),
     )
     return english_home
+
+
+def add_norwegian(home: HomePage) -> list[Page]:
+    """Put the Bokmål pages (``NORWEGIAN_SLUGS`` and their children) in the Bokmål locale.
+
+    A page reads in its locale's language on a site of several languages; left in the Swedish
+    locale, Ullensaker's pages would show Norwegian text under Swedish labels. Each move is a
+    published revision, so an editor's next edit (made from the latest revision) keeps it;
+    loading again moves nothing.
+    """
+    bokmal = Locale.objects.get_or_create(language_code="nb")[0]
+    moved = []
+    for slug in NORWEGIAN_SLUGS:
+        top = Page.objects.child_of(home).filter(slug=slug).first()
+        if top is None:
+            continue
+        for page in Page.objects.descendant_of(top, inclusive=True).exclude(locale=bokmal):
+            page = page.specific.get_latest_revision_as_object()
+            page.locale = bokmal
+            page.save_revision().publish()
+            moved.append(page)
+    return moved
 
 
 def _translated(page: Page, locale: Locale, **fields: Any) -> Page:

@@ -32,7 +32,7 @@ from .commitments import add_commitment_follow_up
 from .councils import add_councils
 from .dates import moved
 from .federation import add_regional_calendar
-from .i18n import add_english
+from .i18n import add_english, add_norwegian
 from .initiatives import add_stories
 from .participation import check as check_participation
 from .registrations import add_registrations
@@ -93,6 +93,7 @@ def load_demo(today: dt.date | None = None, host: str | None = None) -> DemoResu
         add_regional_calendar(home)
         home_body(home, report)  # it links every section made above
         if i18n_enabled():  # a site of one language has nowhere to show them
+            add_norwegian(home)  # Ullensaker's pages read with Norwegian labels
             add_english(home)  # last: it translates what is made above
     return DemoResult(
         tally=report, home=home, private_password=PRIVATE_PASSWORD, registrations_added=added

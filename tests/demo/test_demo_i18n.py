@@ -16,6 +16,8 @@ from demo.i18n import ENGLISH_MEETINGS
 from demo.loader import DemoResult, load_demo
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from tests.feedcheck import read_feed
@@ -111,3 +113,25 @@ def test_loading_again_publishes_nothing_new(demo):
     with override_settings(**_I18N):
         load_demo()
     assert (Page.objects.count(), Revision.objects.count()) == before
+
+
+def test_the_norwegian_pages_are_in_bokmal_and_read_with_norwegian_labels(demo, client, i18n_on):
+    from demo.i18n import NORWEGIAN_SLUGS
+
+    from wagtail_civil.models import ActionPlanPage, VolunteerNeedIndexPage, VolunteerNeedPage
+
+    plan = ActionPlanPage.objects.get(slug=NORWEGIAN_SLUGS[0])
+    needs = VolunteerNeedIndexPage.objects.get(slug=NORWEGIAN_SLUGS[1])
+    assert {plan.locale.language_code, needs.locale.language_code} == {"nb"}
+    assert {n.locale.language_code for n in VolunteerNeedPage.objects.child_of(needs)} == {"nb"}
+    for page in (plan, needs):
+        # A Swedish browser still gets the page's language: Norwegian text, Norwegian labels.
+        response = client.get(page.url, HTTP_ACCEPT_LANGUAGE="sv")
+        assert response.status_code == 200, page.url
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.html["lang"] == "nb"
+        with translation.override("nb"):
+            label = gettext("Filter the volunteer needs" if page is needs else "Progress")
+        with translation.override("sv"):
+            assert label != gettext("Filter the volunteer needs" if page is needs else "Progress")
+        assert label in response.content.decode()

@@ -117,7 +117,7 @@ USE_I18N = True
 # translation. Page addresses get the language first (/en/...) but for Swedish, the default
 # (i18n_patterns in urls.py); Norwegian stays an admin and visitor language.
 WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+WAGTAIL_CONTENT_LANGUAGES = [("sv", "Svenska"), ("nb", "Norsk bokmål"), ("en", "English")]
 USE_TZ = True  # required by wagtail_civil: meetings are stored in UTC
 TIME_ZONE = "Europe/Stockholm"
 
