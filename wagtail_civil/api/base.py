@@ -44,6 +44,7 @@ class CivilEndpointMixin:
     order_fields: ClassVar[tuple[str, ...]] = ("id",)
     fields: ClassVar[list[str | APIField]] = []  # the body fields beside "id"
     meta_fields: ClassVar[list[str]] = ["type", "detail_url"]
+    by_content: ClassVar[bool] = False  # the answer moves with the clock (see .conditional)
 
     request: Any
     model: Any
@@ -88,13 +89,19 @@ class CivilEndpointMixin:
     # --- conditional answers ---------------------------------------------------------------------
 
     def listing_view(self, request: HttpRequest) -> Any:
-        return conditional(request, lambda: super(CivilEndpointMixin, self).listing_view(request))
+        return conditional(
+            request,
+            lambda: super(CivilEndpointMixin, self).listing_view(request),
+            by_content=self.by_content,
+        )
 
     def detail_view(self, request: HttpRequest, pk: int) -> Any:
         if pk > MAX_ID:  # no row, and a number the database cannot take
             raise Http404
         return conditional(
-            request, lambda: super(CivilEndpointMixin, self).detail_view(request, pk)
+            request,
+            lambda: super(CivilEndpointMixin, self).detail_view(request, pk),
+            by_content=self.by_content,
         )
 
     @classmethod

@@ -21,6 +21,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
 
 from .. import conf
 
@@ -28,6 +29,9 @@ __all__ = [
     "CivilFilterBackend",
     "CivilOrderingFilter",
     "MAX_ID",
+    "choice_filter",
+    "moment_filter",
+    "public_page_filter",
     "Filter",
     "parse_choice",
     "parse_id",
@@ -121,3 +125,37 @@ class CivilOrderingFilter(BaseFilterBackend):
                     % {"choices": ", ".join(view.order_fields)}
                 )
         return queryset.order_by(*keys, "pk")
+
+
+def choice_filter(
+    name: str, choices: Iterable[tuple[Any, Any]], field: str | None = None
+) -> Filter:
+    """A filter on a field with choices: ``?status=cancelled``; any other value is a 400."""
+    values = [str(value) for value, _label in choices]
+
+    def apply(queryset: QuerySet, value: str, view: Any) -> QuerySet:
+        return queryset.filter(**{field or name: parse_choice(name, value, values)})
+
+    return apply
+
+
+def moment_filter(name: str, lookup: str) -> Filter:
+    """A filter on a date-time: ``?start_after=2027-01-14`` → ``start__gte``."""
+
+    def apply(queryset: QuerySet, value: str, view: Any) -> QuerySet:
+        return queryset.filter(**{lookup: parse_moment(name, value)})
+
+    return apply
+
+
+def public_page_filter(name: str, field: str | None = None) -> Filter:
+    """A filter on a page a field points to (``?agreement=7``): a draft or a private page's id
+    gives nothing, as an unknown id does, so the answer tells nothing about it."""
+
+    def apply(queryset: QuerySet, value: str, view: Any) -> QuerySet:
+        pk = parse_id(name, value)
+        if not Page.objects.live().public().filter(pk=pk).exists():
+            return queryset.none()
+        return queryset.filter(**{f"{field or name}_id": pk})
+
+    return apply
