@@ -148,17 +148,18 @@ class CivilPagesEndpoint(CivilEndpointMixin, PagesAPIViewSet):
     ]  # fmt: skip
     order_fields: ClassVar[tuple[str, ...]] = ("id", "title", "first_published_at")
 
-    def public_pages(self) -> Any:
-        """The model's live, public pages on the request's site, aliases left out."""
+    def site_pages(self) -> Any:
+        """The model's pages on the request's site (none on an unknown host), with their locale
+        (a meta field) fetched in the same query."""
         site = self.site()
         if site is None:
             return self.model.objects.none()
-        return (
-            self.model.objects.live()
-            .public()
-            .descendant_of(site.root_page, inclusive=True)
-            .filter(alias_of__isnull=True)
-        )
+        pages = self.model.objects.descendant_of(site.root_page, inclusive=True)
+        return pages.select_related("locale")
+
+    def public_pages(self) -> Any:
+        """The model's live, public pages on the request's site, aliases left out."""
+        return self.site_pages().live().public().filter(alias_of__isnull=True)
 
     def get_queryset(self) -> Any:
         return self.public_pages().order_by("pk")

@@ -113,7 +113,8 @@ class MeetingsEndpoint(CivilPagesEndpoint):
     order_fields: ClassVar[tuple[str, ...]] = ("start", "end", "title", "id", "last_published_at")
 
     def get_queryset(self) -> Any:
-        return self.public_pages().for_feed()
+        # for_feed() is the one gate of every public list of meetings (live, public, no alias).
+        return self.site_pages().for_feed().select_related("council")
 
     def prepare(self, items: list[Any], context: dict[str, Any]) -> None:
         pages = {m.agreement_id for m in items} | {m.council_id for m in items}

@@ -102,7 +102,8 @@ class VolunteerNeedsEndpoint(CivilPagesEndpoint):
     order_fields: ClassVar[tuple[str, ...]] = ("start", "open_until", "title", "id")
 
     def get_queryset(self) -> Any:
-        return self.public_pages().for_list().in_order()
+        # for_list() is the one gate of every public list of needs (live, public, no alias).
+        return self.site_pages().for_list().in_order()
 
     def prepare(self, items: list[Any], context: dict[str, Any]) -> None:
         """The list pages the needs are on (for their feeds), in one query."""
