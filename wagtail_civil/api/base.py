@@ -34,11 +34,21 @@ __all__ = ["CivilEndpointMixin", "CivilPagesEndpoint", "CivilSnippetEndpoint"]
 _WAGTAIL_PARAMETERS = frozenset(["limit", "offset", "fields", "order", "_"])
 
 
+class CivilPagination(WagtailPagination):
+    """Wagtail's paging (``?limit=``, ``?offset=``), with an offset the database can take."""
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        offset = request.GET.get("offset", "0")
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_ID:
+            raise BadRequestError(_("offset is larger than any list."))
+        return super().paginate_queryset(queryset, request, view)
+
+
 class CivilEndpointMixin:
     """Shared by the page and the snippet endpoints (put first among the bases)."""
 
     renderer_classes: ClassVar[list[Any]] = [JSONRenderer]
-    pagination_class = WagtailPagination
+    pagination_class = CivilPagination
     filter_backends: ClassVar[list[Any]] = [CivilFilterBackend, CivilOrderingFilter]
     filters: ClassVar[dict[str, Filter]] = {}
     order_fields: ClassVar[tuple[str, ...]] = ("id",)
