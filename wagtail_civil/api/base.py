@@ -40,6 +40,7 @@ class CivilPagination(WagtailPagination):
     def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
         offset = request.GET.get("offset", "0")
         if offset.isascii() and offset.isdigit() and int(offset) > MAX_ID:
+            # Translators: an API error; "offset" is the query parameter, keep it as is
             raise BadRequestError(_("offset is larger than any list."))
         return super().paginate_queryset(queryset, request, view)
 
@@ -70,6 +71,7 @@ class CivilEndpointMixin:
         unknown = set(self.request.GET.keys()) - self.known_query_parameters
         if unknown:
             raise BadRequestError(
+                # Translators: an API error, then the parameters the address may have
                 _("Unknown query parameter: %(names)s. Known: %(known)s.")
                 % {
                     "names": ", ".join(sorted(unknown)),

@@ -53,6 +53,7 @@ def parse_id(name: str, value: str) -> int:
     if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
         return int(value)
     raise BadRequestError(
+        # Translators: an API error; %(name)s is a query parameter, e.g. organisation
         _("%(name)s must be the id of an item, a positive whole number.") % {"name": name}
     )
 
@@ -62,6 +63,7 @@ def parse_slug(name: str, value: str) -> str:
     if _SLUG.match(value):
         return value
     raise BadRequestError(
+        # Translators: an API error; %(name)s is a query parameter, e.g. category
         _("%(name)s must be a slug: letters, digits and hyphens, e.g. kulturforeningar.")
         % {"name": name}
     )
@@ -72,6 +74,7 @@ def parse_choice(name: str, value: str, choices: Iterable[str]) -> str:
     if value in allowed:
         return value
     raise BadRequestError(
+        # Translators: an API error; %(name)s is a query parameter, %(choices)s its values
         _("%(name)s must be one of: %(choices)s.") % {"name": name, "choices": ", ".join(allowed)}
     )
 
@@ -94,6 +97,7 @@ def parse_moment(name: str, value: str) -> dt.datetime:
         moment = None
     if moment is None or not _YEARS[0] <= moment.year <= _YEARS[1]:
         raise BadRequestError(
+            # Translators: an API error; %(name)s is a query parameter, e.g. start_after
             _("%(name)s must be a date (2027-01-14) or a date and time (2027-01-14T18:00+01:00).")
             % {"name": name}
         )
@@ -121,6 +125,7 @@ class CivilOrderingFilter(BaseFilterBackend):
         for key in keys:
             if key.removeprefix("-") not in view.order_fields:
                 raise BadRequestError(
+                    # Translators: an API error; "order" is the query parameter, keep it as is
                     _("order must be one or more of: %(choices)s (with - for descending).")
                     % {"choices": ", ".join(view.order_fields)}
                 )
