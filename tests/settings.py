@@ -27,6 +27,8 @@ LANGUAGES = [("sv", "Svenska"), ("nb", "Norsk bokmål"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_SITE_NAME = "Testkommun"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The read API (docs/api.md) pages its lists; a follower may ask for up to 100 items at once.
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_CIVIL_UID_DOMAIN = "test.example.org"
 
 INSTALLED_APPS = [

@@ -345,3 +345,79 @@ def test_bad_filters_still_show_the_list_with_errors(client, civil_site, content
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.content.decode()
     assert "Dialog" in response.content.decode()
+
+
+# --- the read API --------------------------------------------------------------------------------
+
+# What a hand-typed or fuzzed API query carries, for each filter of each endpoint.
+API_GARBAGE_VALUES = [
+    "",
+    "%00",
+    "abc",
+    "-1",
+    "0",
+    "1.5",
+    "99999999999999999999",
+    "2027-02-30",
+    "0001-01-01",
+    "9999-12-31T23:59:59-23:59",
+    "%C3%A5%C3%A4%C3%B6",
+    "%FF%FE",
+    "a" * 300,
+    "1&{name}=2",
+]
+API_QUERIES = [
+    "limit=100",
+    "limit=101",
+    "limit=-1",
+    "offset=99999999999999999999",
+    "order=-start,title",
+    "order=random",
+    "order=%00",
+    "fields=*",
+    "fields=_,title",
+    "fields=title(id)",
+    "fields=%00",
+    "fields=-",
+    "search=x",
+    "type=wagtailcore.Page",
+    "format=api",
+    "rich_text_format=html",
+    "child_of=1",
+]
+
+
+def api_routes() -> list[tuple[str, str, bool]]:
+    """``(endpoint:URL name, path, valid)`` for every endpoint of ``api_router``."""
+    from wagtail_civil.api import api_router
+
+    real = real_values()
+    routes = []
+    for prefix, pattern in _patterns(api_router.get_urlpatterns()):
+        prefix = prefix.lstrip("^")  # the router routes by regex: "^meetings/"
+        for path, valid in _expand(prefix + _route_string(pattern), real):
+            routes.append((f"{prefix}{pattern.name}", "/api/v2/" + path, valid))
+    return routes
+
+
+def test_every_api_route_and_filter_survives_garbage(civil_site, content):
+    from tests.app.conftest import publish
+    from wagtail_civil.api import ENDPOINTS
+    from wagtail_civil.models import ActionPlanPage, VolunteerNeedIndexPage, VolunteerNeedPage
+
+    plan = ActionPlanPage(title="Handlingsprogram", period_start=dt.date(2027, 1, 1),
+                          period_end=dt.date(2027, 12, 31), live=False)  # fmt: skip
+    publish(civil_site.home.add_child(instance=plan))
+    needs = VolunteerNeedIndexPage.objects.get()
+    need = VolunteerNeedPage(title="Dugnad", timing="ongoing", live=False)
+    publish(needs.add_child(instance=need))
+    filters = sorted({name for endpoint in ENDPOINTS.values() for name in endpoint.filters})
+    queries = GARBAGE_QUERIES + API_QUERIES
+    queries += [
+        f"{name}={value.format(name=name)}" for name in filters for value in API_GARBAGE_VALUES
+    ]
+    routes = api_routes()
+    reached = walk(routes, queries)
+    expected = {name for name, _path, valid in routes if valid}
+    assert expected == reached, f"never reached: {expected - reached}"
+    assert {f"{prefix}/{name}" for prefix in ENDPOINTS for name in ("listing", "detail")} <= reached

@@ -19,8 +19,12 @@ from __future__ import annotations
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
+from .action_plans import ActionPlansEndpoint
 from .agreements import AgreementsEndpoint
+from .councils import CouncilsEndpoint
 from .meetings import MeetingsEndpoint
+from .organisations import OrganisationsEndpoint
+from .volunteer_needs import VolunteerNeedsEndpoint
 
 __all__ = ["ENDPOINTS", "api_router", "register_endpoints"]
 
@@ -28,6 +32,10 @@ __all__ = ["ENDPOINTS", "api_router", "register_endpoints"]
 ENDPOINTS = {
     "meetings": MeetingsEndpoint,
     "agreements": AgreementsEndpoint,
+    "organisations": OrganisationsEndpoint,
+    "councils": CouncilsEndpoint,
+    "action-plans": ActionPlansEndpoint,
+    "volunteer-needs": VolunteerNeedsEndpoint,
 }
 
 

@@ -18,7 +18,7 @@ from ..follow_up.statuses import follow_ups
 from ..models import AgreementPage, AgreementSignature
 from .base import CivilPagesEndpoint
 from .fields import Computed, feed_url, local_iso, organisation_ref
-from .filters import parse_choice, parse_id, parse_slug
+from .filters import choice_filter, parse_id, parse_slug
 
 __all__ = ["AgreementsEndpoint"]
 
@@ -84,11 +84,6 @@ def _category(agreements: QuerySet, value: str, view: Any) -> QuerySet:
     return agreements.filter(pk__in=signed.values("page_id"))
 
 
-def _status(agreements: QuerySet, value: str, view: Any) -> QuerySet:
-    choices = [str(v) for v, _label in AGREEMENT_STATUS_CHOICES]
-    return agreements.filter(status=parse_choice("status", value, choices))
-
-
 class AgreementsEndpoint(CivilPagesEndpoint):
     """The agreements of the request's site, by title."""
 
@@ -109,7 +104,7 @@ class AgreementsEndpoint(CivilPagesEndpoint):
     filters: ClassVar[dict[str, Any]] = {
         "organisation": _organisation,
         "category": _category,
-        "status": _status,
+        "status": choice_filter("status", AGREEMENT_STATUS_CHOICES),
     }
     order_fields: ClassVar[tuple[str, ...]] = ("title", "id", "valid_from", "last_published_at")
 

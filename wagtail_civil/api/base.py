@@ -34,16 +34,28 @@ __all__ = ["CivilEndpointMixin", "CivilPagesEndpoint", "CivilSnippetEndpoint"]
 _WAGTAIL_PARAMETERS = frozenset(["limit", "offset", "fields", "order", "_"])
 
 
+class CivilPagination(WagtailPagination):
+    """Wagtail's paging (``?limit=``, ``?offset=``), with an offset the database can take."""
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        offset = request.GET.get("offset", "0")
+        if offset.isascii() and offset.isdigit() and int(offset) > MAX_ID:
+            # Translators: an API error; "offset" is the query parameter, keep it as is
+            raise BadRequestError(_("offset is larger than any list."))
+        return super().paginate_queryset(queryset, request, view)
+
+
 class CivilEndpointMixin:
     """Shared by the page and the snippet endpoints (put first among the bases)."""
 
     renderer_classes: ClassVar[list[Any]] = [JSONRenderer]
-    pagination_class = WagtailPagination
+    pagination_class = CivilPagination
     filter_backends: ClassVar[list[Any]] = [CivilFilterBackend, CivilOrderingFilter]
     filters: ClassVar[dict[str, Filter]] = {}
     order_fields: ClassVar[tuple[str, ...]] = ("id",)
     fields: ClassVar[list[str | APIField]] = []  # the body fields beside "id"
     meta_fields: ClassVar[list[str]] = ["type", "detail_url"]
+    by_content: ClassVar[bool] = False  # the answer moves with the clock (see .conditional)
 
     request: Any
     model: Any
@@ -59,6 +71,7 @@ class CivilEndpointMixin:
         unknown = set(self.request.GET.keys()) - self.known_query_parameters
         if unknown:
             raise BadRequestError(
+                # Translators: an API error, then the parameters the address may have
                 _("Unknown query parameter: %(names)s. Known: %(known)s.")
                 % {
                     "names": ", ".join(sorted(unknown)),
@@ -88,13 +101,19 @@ class CivilEndpointMixin:
     # --- conditional answers ---------------------------------------------------------------------
 
     def listing_view(self, request: HttpRequest) -> Any:
-        return conditional(request, lambda: super(CivilEndpointMixin, self).listing_view(request))
+        return conditional(
+            request,
+            lambda: super(CivilEndpointMixin, self).listing_view(request),
+            by_content=self.by_content,
+        )
 
     def detail_view(self, request: HttpRequest, pk: int) -> Any:
         if pk > MAX_ID:  # no row, and a number the database cannot take
             raise Http404
         return conditional(
-            request, lambda: super(CivilEndpointMixin, self).detail_view(request, pk)
+            request,
+            lambda: super(CivilEndpointMixin, self).detail_view(request, pk),
+            by_content=self.by_content,
         )
 
     @classmethod
@@ -141,17 +160,18 @@ class CivilPagesEndpoint(CivilEndpointMixin, PagesAPIViewSet):
     ]  # fmt: skip
     order_fields: ClassVar[tuple[str, ...]] = ("id", "title", "first_published_at")
 
-    def public_pages(self) -> Any:
-        """The model's live, public pages on the request's site, aliases left out."""
+    def site_pages(self) -> Any:
+        """The model's pages on the request's site (none on an unknown host), with their locale
+        (a meta field) fetched in the same query."""
         site = self.site()
         if site is None:
             return self.model.objects.none()
-        return (
-            self.model.objects.live()
-            .public()
-            .descendant_of(site.root_page, inclusive=True)
-            .filter(alias_of__isnull=True)
-        )
+        pages = self.model.objects.descendant_of(site.root_page, inclusive=True)
+        return pages.select_related("locale")
+
+    def public_pages(self) -> Any:
+        """The model's live, public pages on the request's site, aliases left out."""
+        return self.site_pages().live().public().filter(alias_of__isnull=True)
 
     def get_queryset(self) -> Any:
         return self.public_pages().order_by("pk")

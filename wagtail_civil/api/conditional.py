@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
@@ -19,6 +20,7 @@ from django.http import HttpRequest, HttpResponseBase, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_etags, quote_etag
+from rest_framework.utils.encoders import JSONEncoder
 
 from civilsamhalle import __version__
 
@@ -73,15 +75,27 @@ def _names_etag(request: HttpRequest, etag: str) -> bool:
     return etag in tags
 
 
-def conditional(request: HttpRequest, build: Callable[[], HttpResponseBase]) -> HttpResponseBase:
+def conditional(
+    request: HttpRequest, build: Callable[[], HttpResponseBase], *, by_content: bool = False
+) -> HttpResponseBase:
     """``build()``'s answer with ETag and Last-Modified, or a 304 (or 412) when the request's
-    conditions say so. Only a 200 is versioned: an error is never cached as content."""
-    version = version_of(request)
-    if request.method in ("GET", "HEAD") and _names_etag(request, version.etag):
-        return HttpResponseNotModified(headers=version.headers())
+    conditions say so. Only a 200 is versioned: an error is never cached as content.
+
+    ``by_content`` is for answers that move with the clock, not only with writes (a volunteer
+    need closes at its end): the ETag is then the answer's own hash and there is no
+    Last-Modified, so a 304 saves the transfer but not the work.
+    """
+    version = None if by_content else version_of(request)
+    if version is not None and request.method in ("GET", "HEAD"):
+        if _names_etag(request, version.etag):
+            return HttpResponseNotModified(headers=version.headers())
     response = build()
     if response.status_code != 200:
         return response
+    if version is None:
+        data = json.dumps(getattr(response, "data", None), cls=JSONEncoder, sort_keys=True)
+        response["ETag"] = quote_etag(hashlib.sha256(data.encode()).hexdigest()[:40])
+        return get_conditional_response(request, etag=response["ETag"], response=response)
     for name, value in version.headers().items():
         response[name] = value
     return get_conditional_response(

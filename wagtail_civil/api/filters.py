@@ -21,6 +21,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.models import Page
 
 from .. import conf
 
@@ -28,6 +29,9 @@ __all__ = [
     "CivilFilterBackend",
     "CivilOrderingFilter",
     "MAX_ID",
+    "choice_filter",
+    "moment_filter",
+    "public_page_filter",
     "Filter",
     "parse_choice",
     "parse_id",
@@ -49,6 +53,7 @@ def parse_id(name: str, value: str) -> int:
     if value.isascii() and value.isdigit() and 0 < int(value) <= MAX_ID:
         return int(value)
     raise BadRequestError(
+        # Translators: an API error; %(name)s is a query parameter, e.g. organisation
         _("%(name)s must be the id of an item, a positive whole number.") % {"name": name}
     )
 
@@ -58,6 +63,7 @@ def parse_slug(name: str, value: str) -> str:
     if _SLUG.match(value):
         return value
     raise BadRequestError(
+        # Translators: an API error; %(name)s is a query parameter, e.g. category
         _("%(name)s must be a slug: letters, digits and hyphens, e.g. kulturforeningar.")
         % {"name": name}
     )
@@ -68,6 +74,7 @@ def parse_choice(name: str, value: str, choices: Iterable[str]) -> str:
     if value in allowed:
         return value
     raise BadRequestError(
+        # Translators: an API error; %(name)s is a query parameter, %(choices)s its values
         _("%(name)s must be one of: %(choices)s.") % {"name": name, "choices": ", ".join(allowed)}
     )
 
@@ -90,6 +97,7 @@ def parse_moment(name: str, value: str) -> dt.datetime:
         moment = None
     if moment is None or not _YEARS[0] <= moment.year <= _YEARS[1]:
         raise BadRequestError(
+            # Translators: an API error; %(name)s is a query parameter, e.g. start_after
             _("%(name)s must be a date (2027-01-14) or a date and time (2027-01-14T18:00+01:00).")
             % {"name": name}
         )
@@ -117,7 +125,42 @@ class CivilOrderingFilter(BaseFilterBackend):
         for key in keys:
             if key.removeprefix("-") not in view.order_fields:
                 raise BadRequestError(
+                    # Translators: an API error; "order" is the query parameter, keep it as is
                     _("order must be one or more of: %(choices)s (with - for descending).")
                     % {"choices": ", ".join(view.order_fields)}
                 )
         return queryset.order_by(*keys, "pk")
+
+
+def choice_filter(
+    name: str, choices: Iterable[tuple[Any, Any]], field: str | None = None
+) -> Filter:
+    """A filter on a field with choices: ``?status=cancelled``; any other value is a 400."""
+    values = [str(value) for value, _label in choices]
+
+    def apply(queryset: QuerySet, value: str, view: Any) -> QuerySet:
+        return queryset.filter(**{field or name: parse_choice(name, value, values)})
+
+    return apply
+
+
+def moment_filter(name: str, lookup: str) -> Filter:
+    """A filter on a date-time: ``?start_after=2027-01-14`` → ``start__gte``."""
+
+    def apply(queryset: QuerySet, value: str, view: Any) -> QuerySet:
+        return queryset.filter(**{lookup: parse_moment(name, value)})
+
+    return apply
+
+
+def public_page_filter(name: str, field: str | None = None) -> Filter:
+    """A filter on a page a field points to (``?agreement=7``): a draft or a private page's id
+    gives nothing, as an unknown id does, so the answer tells nothing about it."""
+
+    def apply(queryset: QuerySet, value: str, view: Any) -> QuerySet:
+        pk = parse_id(name, value)
+        if not Page.objects.live().public().filter(pk=pk).exists():
+            return queryset.none()
+        return queryset.filter(**{f"{field or name}_id": pk})
+
+    return apply

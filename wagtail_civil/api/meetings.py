@@ -11,7 +11,6 @@ from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from wagtail.api import APIField
-from wagtail.models import Page
 
 from .. import conf
 from ..choices import ATTENDANCE_MODE_CHOICES, EVENT_STATUS_CHOICES, MEETING_KIND_CHOICES
@@ -19,13 +18,9 @@ from ..models import MeetingPage, Organisation
 from ..models.mixins import lines
 from .base import CivilPagesEndpoint
 from .fields import Computed, LocalDateTimeField, feed_url, local_iso, organisation_ref, page_ref
-from .filters import parse_choice, parse_id, parse_moment, parse_slug
+from .filters import choice_filter, moment_filter, parse_id, parse_slug, public_page_filter
 
 __all__ = ["MeetingsEndpoint"]
-
-
-def _values(choices: Any) -> list[str]:
-    return [str(value) for value, _label in choices]
 
 
 # --- computed fields -----------------------------------------------------------------------------
@@ -57,14 +52,6 @@ def _organisations(meeting: MeetingPage, context: dict[str, Any]) -> list[dict[s
 # --- filters -------------------------------------------------------------------------------------
 
 
-def _start_after(meetings: QuerySet, value: str, view: Any) -> QuerySet:
-    return meetings.filter(start__gte=parse_moment("start_after", value))
-
-
-def _start_before(meetings: QuerySet, value: str, view: Any) -> QuerySet:
-    return meetings.filter(start__lt=parse_moment("start_before", value))
-
-
 def _organisation(meetings: QuerySet, value: str, view: Any) -> QuerySet:
     """Meetings a published organisation hosts or took part in."""
     pk = parse_id("organisation", value)
@@ -73,30 +60,8 @@ def _organisation(meetings: QuerySet, value: str, view: Any) -> QuerySet:
     return meetings.for_organisation(pk)
 
 
-def _public_page(meetings: QuerySet, name: str, value: str, view: Any) -> QuerySet:
-    pk = parse_id(name, value)
-    if not Page.objects.live().public().filter(pk=pk).exists():
-        return meetings.none()  # a draft or private page is no answer, not even an empty one
-    return meetings.filter(**{f"{name}_id": pk})
-
-
-def _agreement(meetings: QuerySet, value: str, view: Any) -> QuerySet:
-    return _public_page(meetings, "agreement", value, view)
-
-
-def _council(meetings: QuerySet, value: str, view: Any) -> QuerySet:
-    return _public_page(meetings, "council", value, view)
-
-
 def _category(meetings: QuerySet, value: str, view: Any) -> QuerySet:
     return meetings.for_category(parse_slug("category", value))
-
-
-def _choice(name: str, choices: Any) -> Any:
-    def apply(meetings: QuerySet, value: str, view: Any) -> QuerySet:
-        return meetings.filter(**{name: parse_choice(name, value, _values(choices))})
-
-    return apply
 
 
 class MeetingsEndpoint(CivilPagesEndpoint):
@@ -135,20 +100,21 @@ class MeetingsEndpoint(CivilPagesEndpoint):
         ),
     ]
     filters: ClassVar[dict[str, Any]] = {
-        "start_after": _start_after,
-        "start_before": _start_before,
+        "start_after": moment_filter("start_after", "start__gte"),
+        "start_before": moment_filter("start_before", "start__lt"),
         "organisation": _organisation,
-        "agreement": _agreement,
-        "council": _council,
+        "agreement": public_page_filter("agreement"),
+        "council": public_page_filter("council"),
         "category": _category,
-        "status": _choice("status", EVENT_STATUS_CHOICES),
-        "mode": _choice("mode", ATTENDANCE_MODE_CHOICES),
-        "kind": _choice("kind", MEETING_KIND_CHOICES),
+        "status": choice_filter("status", EVENT_STATUS_CHOICES),
+        "mode": choice_filter("mode", ATTENDANCE_MODE_CHOICES),
+        "kind": choice_filter("kind", MEETING_KIND_CHOICES),
     }
     order_fields: ClassVar[tuple[str, ...]] = ("start", "end", "title", "id", "last_published_at")
 
     def get_queryset(self) -> Any:
-        return self.public_pages().for_feed()
+        # for_feed() is the one gate of every public list of meetings (live, public, no alias).
+        return self.site_pages().for_feed().select_related("council")
 
     def prepare(self, items: list[Any], context: dict[str, Any]) -> None:
         pages = {m.agreement_id for m in items} | {m.council_id for m in items}
