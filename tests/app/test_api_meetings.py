@@ -46,6 +46,7 @@ def test_a_meeting_has_the_contracts_shape(client, dialogue) -> None:
         "locality": "Uddevalla",
         "latitude": None,
         "longitude": None,
+        "directions": "",
     }
     assert item["online_url"] == ""
     assert item["feed_url"] == f"http://testserver/calendar/meeting/{meeting.pk}.ics"

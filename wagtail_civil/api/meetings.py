@@ -41,6 +41,7 @@ def _venue(meeting: MeetingPage, context: dict[str, Any]) -> dict[str, Any] | No
         "locality": venue.locality,
         "latitude": venue.latitude,
         "longitude": venue.longitude,
+        "directions": meeting.directions,
     }
 
 
