@@ -1,4 +1,4 @@
-"""Migration 0015 makes liaisons translatable without losing one: existing rows get the default
+"""Migration 0019 makes liaisons translatable without losing one: existing rows get the default
 locale and a translation key each (Wagtail's three steps), and meeting UIDs stay as they were."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("wagtail_civil", "0014_liaison_block_in_council_body")]
-AFTER = [("wagtail_civil", "0015_i18n")]
+BEFORE = [("wagtail_civil", "0018_meeting_directions")]
+AFTER = [("wagtail_civil", "0019_i18n")]
 
 
 @pytest.fixture(scope="module", autouse=True)
