@@ -26,6 +26,14 @@ from wagtail_civil.checks import check_settings
 from wagtail_civil.models import AccessibilityReport
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_queue(email_queue):
+    """Each test counts its own tasks: none left from a test before it on this worker."""
+    return email_queue
+
+
 LIST = "/admin/accessibility-reports/"
 
 

@@ -402,9 +402,7 @@ def test_the_meeting_has_a_registrations_button(editor, stormote, civil_site):
     assert link in explorer.content.decode()
 
 
-def test_the_explorers_buttons_cost_no_query_per_meeting(
-    editor, make_meeting, civil_site, django_assert_max_num_queries
-):
+def test_the_explorers_buttons_cost_no_query_per_meeting(editor, make_meeting, civil_site):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -416,9 +414,17 @@ def test_the_explorers_buttons_cost_no_query_per_meeting(
         editor.get(explorer)
     for i in range(2, 8):
         make_meeting(f"Dialogmöte {i}", registration_kind="built_in")
-    with django_assert_max_num_queries(len(two)):
+    with CaptureQueriesContext(connection) as eight:
         html = editor.get(explorer).content.decode()
+    # wagtail-localize (installed in the tests when present) asks two queries per page for its
+    # own "Translate" buttons; what is measured here is ours.
+    assert len(_ours(eight)) <= len(_ours(two)), [q["sql"] for q in _ours(eight)]
     assert html.count("/admin/registrations/") == 8 + 1  # a button per meeting, and the menu
+
+
+def _ours(captured) -> list[dict]:
+    localize = ("wagtail_localize_", '"wagtailcore_locale"')
+    return [q for q in captured.captured_queries if not any(n in q["sql"] for n in localize)]
 
 
 # --- queries -------------------------------------------------------------------------------------

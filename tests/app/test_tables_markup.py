@@ -16,10 +16,16 @@ import wagtail_civil
 TEMPLATES = Path(wagtail_civil.__file__).parent / "templates" / "wagtail_civil"
 
 
+# The month calendar is a grid of weeks, not rows of records: on a narrow screen it becomes a list
+# of the days that have meetings, each under its full date (tests/browser/test_month_and_print.py
+# checks it at 320 px), so its cells need no data-label.
+OWN_NARROW_LAYOUT = {"meeting_month.html"}
+
+
 def test_every_table_stacks_and_labels_its_cells():
     tables = 0
     for template in sorted(TEMPLATES.rglob("*.html")):
-        if "admin" in template.relative_to(TEMPLATES).parts:
+        if "admin" in template.relative_to(TEMPLATES).parts or template.name in OWN_NARROW_LAYOUT:
             continue
         text = template.read_text(encoding="utf-8")
         for table in re.findall(r"<table\b.*?</table>", text, flags=re.S):

@@ -87,7 +87,14 @@ def test_sign_up_with_the_keyboard_alone(stormote: MeetingPage, open_page: Calla
     assert focused(page)["tag"] == "button"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "civil-error-summary" in focused(page)["cls"]  # focused on arrival (autofocus)
+    # Focused on arrival (autofocus), which the browser applies once the page has rendered: wait
+    # for it rather than read the focus at the first instant (two suites at once missed it).
+    page.wait_for_function(
+        "document.activeElement"
+        " && document.activeElement.classList.contains('civil-error-summary')",
+        timeout=5000,
+    )
+    assert "civil-error-summary" in focused(page)["cls"]
     assert "Kryssa i rutan" in page.get_by_role("alert").inner_text()
     assert page.locator("#registration-name").input_value() == "Åsa Öberg"  # kept
     page.keyboard.press("Tab")  # the summary's link to the consent box

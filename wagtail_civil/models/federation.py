@@ -90,6 +90,9 @@ class FollowedCopy(models.Model):
     attempted_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=500, blank=True)  # empty after a good answer
 
+    # What the regional page shows of a copy: whose it is and how old.
+    api_fields = [APIField("site"), APIField("endpoint"), APIField("fetched_at")]
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["site", "endpoint"], name="civil_followed_copy_unique")
@@ -112,6 +115,11 @@ class FollowedItem(models.Model):
     start = models.DateTimeField(null=True, blank=True)
     end = models.DateTimeField(null=True, blank=True)
     data = models.JSONField(default=dict)
+
+    # The source's own public data, as its API served it.
+    api_fields = [
+        APIField(name) for name in ("site", "endpoint", "uid", "title", "html_url", "start", "end")
+    ]
 
     class Meta:
         ordering = ["start", "uid"]
