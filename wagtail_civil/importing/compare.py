@@ -113,8 +113,12 @@ def set_children(obj: models.Model, relation: str, model: type, rows: list[dict[
     """Make an inline relation (``obj.<relation>``) hold ``rows``, in order.
 
     Rows name foreign keys by their column (``organisation_id``), which both the existing children
-    and the new ones can be compared on without a query.
+    and the new ones can be compared on without a query. An ``Orderable`` child gets its place as
+    the admin's formset gives it: without it PostgreSQL returns the children in any order.
     """
+    order_field = getattr(model, "sort_order_field", None)
+    if order_field:
+        rows = [{**row, order_field: place} for place, row in enumerate(rows)]
     children = list(getattr(obj, relation).all())
     if len(children) == len(rows) and all(
         {name: getattr(child, name) for name in row} == row
