@@ -10,22 +10,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from tests.browser.conftest import _leave_the_database_as_migrated  # noqa: F401 (autouse)
+
 BEFORE = [("wagtail_civil", "0018_meeting_directions")]
 AFTER = [("wagtail_civil", "0019_i18n")]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_database_as_migrated(django_db_setup, django_db_blocker):
-    """A transactional test empties every table: put back what migrations made, for the tests
-    after this module (as tests/app/test_meeting_hosts.py does)."""
-    yield
-    from wagtail.models import Page
-
-    with django_db_blocker.unblock():
-        if not Page.objects.exists():
-            snapshot = getattr(connection, "_test_serialized_contents", None)
-            if snapshot:
-                connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

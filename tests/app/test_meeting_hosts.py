@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.test.utils.form_data import querydict_from_html
 
+from tests.browser.conftest import _leave_the_database_as_migrated  # noqa: F401 (autouse)
 from wagtail_civil.models import MeetingHost, MeetingPage
 
 BEFORE = [("wagtail_civil", "0002_unicode_slugs")]
@@ -61,24 +62,6 @@ def test_the_organisation_chooser_searches_the_register(editor, make_organisatio
     )
     html = response.content.decode()
     assert "Kulturföreningen Bäve" in html and "Röda Korset" not in html
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _leave_the_database_as_migrated(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table; put back what migrations made.
-
-    Serialized rollback restores it only at the start of the next transactional test, and the
-    tests that run after this module (tests/demo's module fixtures) need Wagtail's root page.
-    Module-scoped, so it runs after pytest-django has emptied the tables.
-    """
-    yield
-    from wagtail.models import Page
-
-    with django_db_blocker.unblock():
-        if not Page.objects.exists():
-            snapshot = getattr(connection, "_test_serialized_contents", None)
-            if snapshot:
-                connection.creation.deserialize_db_from_string(snapshot)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
