@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,27 +22,39 @@ import icalendar
 import pytest
 from demo.loader import DemoResult, load_demo
 from django.db import transaction
+from django.test import override_settings
 
 from tests.feedcheck import read_feed
 from wagtail_civil.models import MeetingPage
 
 
-@pytest.fixture(scope="module")
-def loaded_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoResult]:
-    """The demo loaded for today's date, for one test module, rolled back afterwards."""
+@contextmanager
+def demo_for_module(django_db_blocker: Any, **settings: Any) -> Iterator[DemoResult]:
+    """The demo loaded for today's date (with ``settings`` while it loads), in a transaction
+    rolled back when the block ends: a module's tests share one load."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            result = load_demo()
+            with override_settings(**settings):
+                result = load_demo()
         except BaseException:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
             raise
-    yield result
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    try:
+        yield result
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoResult]:
+    """The demo loaded for today's date, for one test module, rolled back afterwards."""
+    with demo_for_module(django_db_blocker) as result:
+        yield result
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ import pytest
 from bs4 import BeautifulSoup
 from demo.i18n import ENGLISH_MEETINGS
 from demo.loader import DemoResult, load_demo
-from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Site
 
+from tests.demo.conftest import demo_for_module
 from tests.feedcheck import read_feed
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import MeetingIndexPage, MeetingPage
@@ -29,21 +29,9 @@ _I18N = {"WAGTAIL_I18N_ENABLED": True, "ROOT_URLCONF": "tests.i18n_urls"}
 
 @pytest.fixture(scope="module")
 def loaded_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoResult]:
-    """The demo loaded with i18n on, for this module, rolled back afterwards (as conftest's)."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            with override_settings(**_I18N):
-                result = load_demo()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield result
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    """The demo loaded with i18n on, for this module, rolled back afterwards."""
+    with demo_for_module(django_db_blocker, **_I18N) as result:
+        yield result
 
 
 @pytest.fixture
