@@ -11,9 +11,17 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 from wagtail.models import Site
 
 __all__ = ["absolute_url", "site_name"]
+
+
+def admin_url(viewname: str, *args: Any) -> str:
+    """An admin address for an email, which has no request: ``WAGTAILADMIN_BASE_URL`` and the
+    view's path, or ``""`` when the setting is missing (an email then names no link)."""
+    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
+    return base + reverse(viewname, args=args) if base else ""
 
 
 def absolute_url(obj: Any, request: HttpRequest | None = None) -> str | None:

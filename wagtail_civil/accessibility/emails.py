@@ -9,17 +9,16 @@ in, with ``Reply-To`` the statement's contact address. :mod:`.tasks` sends them.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from .. import conf
 from ..models import AccessibilityReport
-from ..sites import absolute_url, site_name
+from ..sites import absolute_url, admin_url, site_name
+from ..staff import addresses_with_permission
 
 __all__ = ["PERSONAL_DATA_PERMISSION", "editor_message", "editors_to_tell", "receipt_message"]
 
@@ -30,15 +29,11 @@ PERSONAL_DATA_PERMISSION = "wagtail_civil.view_accessibility_report_personal_dat
 
 def editors_to_tell() -> list[str]:
     """The addresses of active users who may read reports (superusers included), one query."""
-    users = get_user_model().objects.with_perm(PERSONAL_DATA_PERMISSION).exclude(email="")
-    return sorted({address for address in users.values_list("email", flat=True) if address})
+    return addresses_with_permission(PERSONAL_DATA_PERMISSION)
 
 
 def _admin_url(report: AccessibilityReport) -> str:
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if not base:
-        return ""
-    return base + reverse("wagtail_civil_accessibility_reports:edit", args=[report.pk])
+    return admin_url("wagtail_civil_accessibility_reports:edit", report.pk)
 
 
 def editor_message(report: AccessibilityReport, recipients: list[str]) -> EmailMessage:

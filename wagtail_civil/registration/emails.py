@@ -15,14 +15,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from ..dates import time_range_text
 from ..models import Registration
-from ..sites import absolute_url, site_name
+from ..sites import absolute_url, admin_url, site_name
 from .calendar_file import calendar_attachment
 from .links import personal_url
 
@@ -181,7 +180,4 @@ def fill_message(meeting: Any, mark: int, recipients: list[str]) -> EmailMessage
 
 
 def _admin_url(meeting: Any) -> str:
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if not base:
-        return ""
-    return base + reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+    return admin_url("wagtailadmin_pages:edit", meeting.pk)

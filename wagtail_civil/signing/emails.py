@@ -11,10 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -22,7 +20,8 @@ from django.utils.translation import pgettext
 from civilsamhalle.enums import SigningRequestStatus
 
 from ..models import SigningRequest
-from ..sites import absolute_url, site_name
+from ..sites import absolute_url, admin_url, site_name
+from ..staff import addresses_with_permission
 
 __all__ = ["DECIDING_PERMISSION", "editor_message", "editors_to_tell", "outcome_message"]
 
@@ -33,15 +32,11 @@ DECIDING_PERMISSION = "wagtail_civil.change_signingrequest"
 
 def editors_to_tell() -> list[str]:
     """The addresses of active users who may decide requests (superusers included), one query."""
-    users = get_user_model().objects.with_perm(DECIDING_PERMISSION).exclude(email="")
-    return sorted({address for address in users.values_list("email", flat=True) if address})
+    return addresses_with_permission(DECIDING_PERMISSION)
 
 
 def _admin_url(signing_request: SigningRequest) -> str:
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "").rstrip("/")
-    if not base:
-        return ""
-    return base + reverse("wagtail_civil_signing_requests:decide", args=[signing_request.pk])
+    return admin_url("wagtail_civil_signing_requests:decide", signing_request.pk)
 
 
 def _organisation_line(signing_request: SigningRequest) -> str:
