@@ -91,12 +91,12 @@ def _type_name(page: Any, name: str) -> None:
     field.press("Tab")
 
 
-def _publish(page: Any) -> None:
-    """Press Publish (in the footer's dropdown for snippets with drafts) or Save.
+def _settle(page: Any) -> None:
+    """Let the autosave of the last change be sent and answered, as an editor sees "Saved".
 
-    First let the autosave of the last change be sent and answered, as an editor sees "Saved"
-    before publishing: Wagtail's add view races a publish sent while its autosave is still
-    creating the page. Its autosave waits WAGTAIL_AUTOSAVE_INTERVAL (500 ms) after the last input.
+    Wagtail's add view turns into the edit view when its first autosave has created the page;
+    a publish or a chooser opened while that request is on its way races it. The autosave waits
+    WAGTAIL_AUTOSAVE_INTERVAL (500 ms) after the last input.
     """
     page.wait_for_timeout(AUTOSAVE_INTERVAL_MS + 250)
     # On a loaded machine the browser's timer may fire later than that: wait until every
@@ -106,6 +106,22 @@ def _publish(page: Any) -> None:
         if not page.in_flight:
             break
         page.wait_for_timeout(50)
+
+
+def _open_chooser(page: Any, prefix: str) -> Any:
+    """Open the chooser of the inline panel ``prefix`` (its "Add …" button) once the autosave
+    has settled; the modal, when it lists the register."""
+    _settle(page)
+    page.locator(f"#id_{prefix}-OPEN_MODAL").click()
+    modal = page.locator(".modal-dialog")
+    modal.locator("[data-multiple-choice-select]").first.wait_for()
+    return modal
+
+
+def _publish(page: Any) -> None:
+    """Press Publish (in the footer's dropdown for snippets with drafts) or Save, once the
+    autosave of the last change has settled (:func:`_settle`)."""
+    _settle(page)
     publish = page.locator("form [name=action-publish]")
     if publish.count():
         if not publish.first.is_visible():
@@ -251,9 +267,7 @@ def test_hosts_are_picked_in_the_searchable_chooser(admin: Any, register: CivilS
     _open_tab(admin, 1)  # place
     admin.locator("[name=venue_name]").fill("Bäve bygdegård")
     _open_tab(admin, 2)  # organisers
-    admin.locator("#id_host_links-OPEN_MODAL").click()
-    modal = admin.locator(".modal-dialog")
-    modal.locator("[data-multiple-choice-select]").first.wait_for()  # the register is listed
+    modal = _open_chooser(admin, "host_links")  # the register is listed
     # One input event, so one search: typed key by key, a slow answer for "k" could land last.
     modal.locator("input[name=q]").fill("kultur")
     expect(modal).not_to_contain_text("Röda Korset")

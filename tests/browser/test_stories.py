@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 
 from tests.app.conftest import CivilSite, publish
 
-from .test_admin_editing import _publish, admin, site  # noqa: F401 (fixtures: logged-in tab, site)
+from .test_admin_editing import _open_chooser, _publish, admin, site  # noqa: F401 (fixtures: logged-in tab, site)
 
 pytestmark = pytest.mark.browser
 
@@ -172,9 +172,7 @@ def test_an_editor_writes_a_story_with_a_bad_figure_shown_on_its_field(
     admin.locator("[name=start_date]").fill("2022-09-01")
     admin.keyboard.press("Escape")  # close the date picker
 
-    admin.locator("#id_partner_links-OPEN_MODAL").click()
-    modal = admin.locator(".modal-dialog")
-    modal.locator("[data-multiple-choice-select]").first.wait_for()
+    modal = _open_chooser(admin, "partner_links")
     for name in ("Svenska kyrkan i Ulricehamn", "Bærum frivilligsentral Østre"):
         modal.locator("tr", has_text=name).locator("[data-multiple-choice-select]").check()
     modal.locator("[data-multiple-choice-submit]").click()
@@ -182,9 +180,7 @@ def test_an_editor_writes_a_story_with_a_bad_figure_shown_on_its_field(
     expect(partners).to_contain_text("Svenska kyrkan i Ulricehamn")
     expect(partners).to_contain_text("Bærum frivilligsentral Østre")
 
-    admin.locator("#id_unit_links-OPEN_MODAL").click()
-    modal = admin.locator(".modal-dialog")
-    modal.locator("[data-multiple-choice-select]").first.wait_for()
+    modal = _open_chooser(admin, "unit_links")
     modal.locator("tr", has_text="Kultur- och fritidsförvaltningen").locator(
         "[data-multiple-choice-select]"
     ).check()
