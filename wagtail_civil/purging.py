@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from contextlib import nullcontext
 from typing import Any
 
 from asgiref.local import Local
@@ -23,6 +24,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Prefetch, signals
+from django.utils import translation
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Site
 from wagtail.signals import (
     page_published,
@@ -37,6 +40,7 @@ from . import conf
 from .apps import civil_model
 from .feed_urls import feed_path
 from .feeds import FEEDS
+from .languages import i18n_enabled, page_language
 
 __all__ = ["connect_signals", "enabled", "urls_to_purge"]
 
@@ -79,8 +83,11 @@ class _Addresses:
         return self._once("sites", lambda: Site.objects.select_related("root_page"))
 
     def sites_of(self, page: Any) -> list[Site]:
-        """The sites that serve ``page``, so also the feeds that can show it."""
-        return [site for site in self.sites() if page.path.startswith(site.root_page.path)]
+        """The sites that serve ``page``, so also the feeds that can show it: under a site's
+        root page or under one of its translations (an English tree beside the Swedish one)."""
+        roots = self._once("roots", Site.get_site_root_paths)
+        serving = {root.site_id for root in roots if page.url_path.startswith(root.root_path)}
+        return [site for site in self.sites() if site.pk in serving]
 
     def directories(self) -> list[Any]:
         return self._once(
@@ -92,11 +99,19 @@ class _Addresses:
         lists = civil_model("MeetingIndexPage").objects
         return self._once("lists", lambda: lists.live().specific())
 
-    def feed(self, kind: str, obj: Any, sites: Iterable[Site]) -> None:
-        """A feed's address on each of ``sites`` (none when the site serves no such feed)."""
-        path = feed_path(kind, obj)
-        if path is not None:
-            self.batch.add_urls(site.root_url + path for site in sites)
+    def feed(self, kind: str, obj: Any, sites: Iterable[Site], language: str | None = None) -> None:
+        """A feed's address on each of ``sites`` (none when the site serves no such feed).
+
+        With several languages a feed has an address per language (``/en/calendar/all.ics``),
+        each holding that locale's meetings: the one of ``language`` (the changed meeting's), else
+        of ``obj``'s own locale, else every content language's (an organisation is in them all).
+        """
+        sites = list(sites)
+        for code in _languages(obj, language):
+            with translation.override(code) if code else nullcontext():
+                path = feed_path(kind, obj)
+            if path is not None:
+                self.batch.add_urls(site.root_url + path for site in sites)
 
     def page(self, page: Any) -> None:
         self.batch.add_page(page)
@@ -129,8 +144,9 @@ class _Addresses:
         site_wide = [kind for kind, feed in FEEDS.items() if feed.url_attribute is None]
         for meeting in meetings:
             sites = self.sites_of(meeting)
+            language = page_language(meeting) if i18n_enabled() else None
             for kind in site_wide:
-                self.feed(kind, None, sites)
+                self.feed(kind, None, sites, language)
             self.feed("meeting", meeting, sites)
             if own_pages:
                 self.page(meeting)
@@ -149,13 +165,24 @@ class _Addresses:
             links = [*meeting.host_links.all(), *meeting.attending_organisations.all()]
             categories = list(meeting.categories.all())
             for organisation in {link.organisation for link in links if link.organisation.live}:
-                self.feed("organisation", organisation, sites)
+                self.feed("organisation", organisation, sites, language)
                 self.organisation_page(organisation)
             for link in meeting.host_links.all():
                 if link.organisation.live:
                     categories += link.organisation.categories.all()
             for category in set(categories):
-                self.feed("category", category, sites)
+                self.feed("category", category, sites, language)
+
+
+def _languages(obj: Any, language: str | None) -> list[str | None]:
+    """The languages whose address of a feed of ``obj`` to purge; ``[None]`` (the address as it
+    is) on a site of one language."""
+    if not i18n_enabled():
+        return [None]
+    own = language or (page_language(obj) if obj is not None else None)
+    if own is not None:
+        return [own]
+    return list(get_content_languages()) or [None]
 
 
 def _shown(index: Any, pks: list[int]) -> set[int]:

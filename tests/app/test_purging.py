@@ -19,10 +19,12 @@ from typing import Any
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from django.utils import translation
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
 from wagtail.models import Page, Site
 
+from tests.app.i18n import *  # noqa: F403 (the fixtures i18n_on, two_languages)
 from wagtail_civil.feed_urls import feed_path
 from wagtail_civil.models import MeetingAttendance, MeetingHost, MeetingIndexPage
 
@@ -406,3 +408,41 @@ def test_nothing_is_sent_without_wagtails_frontend_cache_app(world, purging, mon
         world.meeting.unpublish()
     # Only the purge of Wagtail's own page handler, which stays connected once the app was ready.
     assert sent == expect(*meeting_paths("/moten/dialog/"))
+
+
+# --- several languages ---------------------------------------------------------------------------
+
+
+def test_a_translated_meeting_purges_the_feeds_at_its_languages_addresses(
+    world, purging, two_languages
+):
+    """An English meeting is in the /en/ feeds, never in the Swedish ones: a change to it purges
+    /en/calendar/all.ics and the English list's feed, and leaves /calendar/all.ics alone."""
+    english_index = two_languages.translate(world.index, title="Meetings", slug="meetings")
+    english = two_languages.translate(world.meeting, title="Dialogue", slug="dialogue")
+    english.title = "Dialogue on premises"
+    with purging() as sent:
+        publish(english)
+    purged = {path for path, _host in sent}
+    with translation.override("en"):
+        english_feeds = {
+            feed_path("all"),
+            feed_path("meeting", english),
+            feed_path("index", english_index),
+            feed_path("organisation", world.theatre),
+            feed_path("category", world.pensioners),
+        }
+    assert all(path.startswith("/en/calendar/") for path in english_feeds)
+    assert english_feeds <= purged, sorted(purged)
+    assert {"/en/meetings/dialogue/", "/en/meetings/"} <= purged
+    assert not {feed_path("all"), feed_path("index", world.index)} & purged
+
+
+def test_an_organisation_purges_its_feed_in_every_content_language(world, purging, i18n_on):
+    """An organisation is not translated: its feed has an address per language, all purged."""
+    world.theatre.name = "Stadsteatern"
+    with purging() as sent:
+        publish(world.theatre)
+    purged = {path for path, _host in sent}
+    own = feed_path("organisation", world.theatre)
+    assert {own, f"/en{own}", f"/nb{own}"} <= purged
