@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -60,6 +61,31 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"database: {database}", f"cache: {_cache()}", f"chromium: {browser}"]
 
 
+# The demo's tests share one load of it (tests/demo/conftest.py): they go to one worker together.
+DEMO_PACKAGE = "tests/demo/"
+
+
+def _scope(nodeid: str) -> str:
+    """What one pytest-xdist worker runs as a unit: a test module, or the whole demo package."""
+    path = nodeid.split("::", 1)[0]
+    return DEMO_PACKAGE if path.startswith(DEMO_PACKAGE) else path
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """``--dist loadfile`` (make test), except that the demo package is one unit: its modules
+    share a package-scoped load of the demo, which a split across workers would load twice."""
+    from xdist.scheduler import LoadFileScheduling
+
+    if config.getvalue("dist") != "loadfile":
+        return None
+
+    class DemoTogether(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _scope(nodeid)
+
+    return DemoTogether(config, log)
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-django has ordered the tests by type
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip what this machine cannot run (saying why), and start the longest modules first.
@@ -69,7 +95,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     so no worker is left finishing a long module alone. A browser module puts the migrated rows
     back when it ends (tests/browser/conftest.py), so it may run before the others.
     """
-    items.sort(key=lambda item: (not item.get_closest_marker("slow"), not _is_browser(item)))
+    items.sort(
+        key=lambda item: (
+            not item.get_closest_marker("slow"),
+            not _is_browser(item),
+            _scope(item.nodeid) != DEMO_PACKAGE,  # one long unit: early, not left for the end
+        )
+    )
     _, is_postgres = _database()
     has_chromium = chromium_path() is not None
     needs_postgres = pytest.mark.skip(reason=f"needs PostgreSQL: run with {POSTGRES_HINT}")

@@ -4,10 +4,13 @@ The demo is loaded the way ``make demo`` loads it (``demo.loader.load_demo``), i
 the home app's migration prepared (a ``HomePage`` as the default site's root), so these tests see
 what a tester of the demo site sees.
 
-Loading publishes some sixty revisions through Wagtail (seconds of work), so it is done once per
-test module inside a transaction that is rolled back when the module is done; each test runs in
-its own savepoint inside it (pytest-django's ``db``), so a test that changes or reloads the
-content leaves the next one the demo as loaded.
+Loading publishes some sixty revisions through Wagtail (seconds of work), so it is done once for
+this whole package inside a transaction that is rolled back when its last test is done; each test
+runs in its own savepoint inside it (pytest-django's ``db``), so a test that changes or reloads
+the content leaves the next one the demo as loaded. The package's modules run one after the other
+on one pytest-xdist worker (``pytest_xdist_make_scheduler`` in tests/conftest.py), so a run loads
+the demo here once. A module that needs the demo loaded otherwise (other settings, a fixed clock)
+lives in tests/demo_variants/.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from wagtail_civil.models import MeetingPage
 @contextmanager
 def demo_for_module(django_db_blocker: Any, **settings: Any) -> Iterator[DemoResult]:
     """The demo loaded for today's date (with ``settings`` while it loads), in a transaction
-    rolled back when the block ends: a module's tests share one load."""
+    rolled back when the block ends: the tests of a module (or a package) share one load."""
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
@@ -50,9 +53,9 @@ def demo_for_module(django_db_blocker: Any, **settings: Any) -> Iterator[DemoRes
             outer.__exit__(None, None, None)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def loaded_demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[DemoResult]:
-    """The demo loaded for today's date, for one test module, rolled back afterwards."""
+    """The demo loaded for today's date, for this package's tests, rolled back afterwards."""
     with demo_for_module(django_db_blocker) as result:
         yield result
 
