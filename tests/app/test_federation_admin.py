@@ -49,8 +49,8 @@ def sites():
     fetched."""
     with followed_server() as ale_server, followed_server() as lerum_server:
         for server in (ale_server, lerum_server):
-            server.answers = {"meetings": _meetings(server.host),
-                              "agreements": Answer(items=[agreement_item(7, "ÖK", host=server.host)])}  # fmt: skip
+            agreements = Answer(items=[agreement_item(7, "ÖK", host=server.host)])
+            server.answers = {"meetings": _meetings(server.host), "agreements": agreements}
         ale = FollowedSite.objects.create(name="Ale kommun", api_url=ale_server.api_url)
         lerum = FollowedSite.objects.create(name="Lerums kommun", api_url=lerum_server.api_url)
         new = FollowedSite.objects.create(name="Ny kommun", api_url="http://127.0.0.1:9/api/v2/")
@@ -118,9 +118,7 @@ def test_the_edit_view_shows_the_same_read_only(editor, sites):
     assert "civil-fetch-status" not in editor.get(f"{LISTING}add/").content.decode()
 
 
-def test_the_listing_costs_the_same_queries_for_2_or_8_sites(
-    editor, django_assert_max_num_queries
-):
+def test_the_listing_costs_the_same_queries_for_2_or_8_sites(editor, django_assert_max_num_queries):
     now = timezone.now()
 
     def add(n: int, *, refused: bool) -> None:
