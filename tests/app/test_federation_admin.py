@@ -93,6 +93,8 @@ def test_the_listing_shows_each_sites_last_fetch(editor, sites):
     assert ale[headers["when"]].find(class_="w-human-readable-date")
     assert _text(ale[headers["outcome"]]) == ok
     assert _text(ale[headers["count"]]) == "2"
+    assert _text(ale["Aktiv"]) == "Ja"
+    assert editor.get(LISTING, {"ordering": "-active"}).status_code == 200
     # Refused after a good fetch: the last good copy stays, and the reason is in words, with the
     # domain it saw, not the log's English sentence.
     assert lerum[headers["when"]].find(class_="w-human-readable-date")

@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.template.defaultfilters import yesno
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
@@ -53,7 +55,13 @@ class FollowedSiteViewSet(SnippetViewSet):
     list_display = [
         "name",
         "api_url",
-        "active",
+        # "Ja" / "Nej" (Django's words), not "True" in a Swedish admin.
+        Column(
+            "active",
+            label=capfirst(FollowedSite._meta.get_field("active").verbose_name),
+            accessor=lambda site: capfirst(yesno(site.active)),
+            sort_key="active",
+        ),
         _SinceColumn(
             "fetched_at",
             label=_("Last successful fetch"),
