@@ -8,7 +8,9 @@ next to the filter, never a server error: django-filter leaves an invalid field 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -33,10 +35,13 @@ from .models.units import MunicipalUnit
 
 __all__ = [
     "ActionFilterSet",
+    "ChosenFilter",
     "InitiativeFilterSet",
     "MeetingFilterSet",
     "OrganisationFilterSet",
     "VolunteerNeedFilterSet",
+    "chosen_filters",
+    "filter_query",
 ]
 
 
@@ -132,6 +137,46 @@ class MeetingFilterSet(django_filters.FilterSet):
     def narrow(self, queryset: QuerySet, name: str, value: Any) -> QuerySet:
         """The meetings of the chosen agreement, organisation or category (``for_<name>``)."""
         return getattr(queryset, f"for_{name}")(value) if value else queryset
+
+
+@dataclass(frozen=True)
+class ChosenFilter:
+    """A filter that narrows a list: its name in the address, its label and its value as typed
+    (``param``) and in words (``shown``)."""
+
+    name: str
+    label: str
+    param: str
+    shown: str
+
+
+def chosen_filters(filterset: Any) -> list[ChosenFilter]:
+    """The filters of a bound ``filterset`` that validated and narrow the list, in the form's
+    order. A value that did not validate is left out: it filters nothing (see the module)."""
+    if filterset is None or not filterset.is_bound:
+        return []
+    form = filterset.form
+    form.is_valid()  # cleans the form once; the filterset reads the same cleaned_data
+    chosen = []
+    for name, field in form.fields.items():
+        value = form.cleaned_data.get(name)
+        if name in form.errors or value in (None, "", [], ()):
+            continue
+        if isinstance(field, forms.ModelChoiceField):
+            shown = str(value)
+        else:
+            shown = str(dict(field.choices).get(value, value))
+        param = str(field.prepare_value(value))
+        chosen.append(ChosenFilter(name, str(field.label), param, shown))
+    return chosen
+
+
+def filter_query(filterset: Any) -> str:
+    """``?category=kultur&kind=dialogue``: the chosen filters (:func:`chosen_filters`) as an
+    address's query, or ``""``; the list's views link to each other with it, so a filter holds
+    from the list to the month and back."""
+    chosen = chosen_filters(filterset)
+    return "?" + urlencode([(c.name, c.param) for c in chosen]) if chosen else ""
 
 
 def _story_partners(request: Any) -> QuerySet:

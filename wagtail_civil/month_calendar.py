@@ -27,6 +27,7 @@ __all__ = [
     "MonthDay",
     "MonthEntry",
     "meetings_in",
+    "month_query",
     "month_weeks",
     "parse_month",
     "weekday_names",
@@ -101,6 +102,14 @@ def parse_month(value: str | None) -> Month:
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise BadMonth(value)
     return Month(year, month)
+
+
+def month_query(query: str, month: Month | None | str) -> str:
+    """``query`` (the list's filters, ``"?kind=dialogue"`` or ``""``) with ``month=`` added, so
+    a link to another month keeps the filters."""
+    if not month:
+        return query
+    return f"{query}&month={month.param}" if query else f"?month={month.param}"
 
 
 def meetings_in(meetings: QuerySet, month: Month) -> QuerySet:

@@ -17,11 +17,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet, SnippetViewSetGroup
 
 from .accessibility.admin import AccessibilityReportViewSet, register_report_policy
+from .federation.admin import FollowedSiteViewSet
 from .languages import activate_page_language
 from .models import (
     CouncilPage,
     CouncilSeat,
-    FollowedSite,
     Liaison,
     MunicipalUnit,
     Organisation,
@@ -106,17 +106,6 @@ class LiaisonViewSet(SnippetViewSet):
     menu_label = _("Liaisons")
     menu_order = 500
     list_display = ["name", "role", "unit", "email"]
-    ordering = ["name"]
-
-
-class FollowedSiteViewSet(SnippetViewSet):
-    """The sites the regional calendar follows (docs/federation.md)."""
-
-    model = FollowedSite
-    icon = "globe"
-    menu_label = _("Followed sites")
-    menu_order = 600
-    list_display = ["name", "api_url", "active"]
     ordering = ["name"]
 
 

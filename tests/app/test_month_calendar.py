@@ -1,10 +1,12 @@
 """The month calendar of a meeting list (``/moten/month/?month=2027-03``) and its printable
 version for a notice board (``/moten/month/print/``): the table, the links between months and
-views, today, cancelled meetings, the time zone, privacy and bad months."""
+views, today, cancelled meetings, the time zone, privacy and bad months; and the list's filters,
+which the month and its print honour and keep in every link."""
 
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,7 +15,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
-from tests.app.page_html import assert_well_formed_page, parse, status_word, time_elements
+from tests.app.page_html import (
+    assert_well_formed_page,
+    parse,
+    status_word,
+    subscribe_boxes,
+    time_elements,
+)
 from wagtail_civil import month_calendar
 from wagtail_civil.models import MeetingIndexPage
 
@@ -161,25 +169,35 @@ def test_weeks_begin_on_sunday_in_english():
     assert [d.date for w in weeks for d in w if d.is_today] == [dt.date(2027, 3, 9)]
 
 
+@pytest.mark.parametrize("filtered", [False, True], ids=["all", "filtered"])
 def test_month_costs_the_same_queries_for_2_or_40_meetings(
-    client, civil_site, make_meeting, django_assert_max_num_queries
-):
+    client, civil_site, make_meeting, make_category, make_organisation, filtered,
+    django_assert_max_num_queries,
+):  # fmt: skip
+    culture = make_category("Kulturföreningar", slug="kultur")
+    theatre = make_organisation("Teaterföreningen", categories=[culture])
+    query = {"month": f"{YEAR}-03"}
+    if filtered:
+        query.update(category="kultur", organisation=theatre.slug, kind="dialogue")
     for day in (3, 4):
-        make_meeting(f"Möte {day}", start=_march(day, 16))
-    client.get(f"{civil_site.meeting_index.url}month/?month={YEAR}-03")
+        make_meeting(f"Möte {day}", start=_march(day, 16), hosts=[theatre])
+    url = f"{civil_site.meeting_index.url}month/"
+    client.get(url, query)
     with CaptureQueriesContext(connection) as two:
-        assert _month(client, civil_site.meeting_index).status_code == 200
+        assert client.get(url, query).status_code == 200
     for n in range(38):
         make_meeting(
             f"Fler {n}",
             start=_march(1 + n % 28, 8 + n % 10),
             status="cancelled" if n % 5 == 0 else "scheduled",
+            hosts=[theatre],
         )
+    make_meeting("Utan kultur", start=_march(5, 16))  # shown only without the filter
     for path in ("month/", "month/print/"):
         with django_assert_max_num_queries(len(two)):
-            response = _month(client, civil_site.meeting_index, path=path)
+            response = client.get(f"{civil_site.meeting_index.url}{path}", query)
         assert response.status_code == 200
-    assert response.content.decode().count("civil-title") == 40
+    assert response.content.decode().count("civil-title") == (40 if filtered else 41)
 
 
 def test_month_print_lists_the_meetings_for_a_notice_board(client, civil_site, march):
@@ -202,3 +220,143 @@ def test_month_print_lists_the_meetings_for_a_notice_board(client, civil_site, m
     month = parse(_month(client, civil_site.meeting_index))
     link = month.main.find("p", class_="civil-print-link").a
     assert link["href"] == f"{civil_site.meeting_index.url}month/print/?month={YEAR}-03"
+
+
+# --- the list's filters ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def culture_march(civil_site, make_meeting, make_category, make_organisation):
+    """March of next year: a meeting hosted by a culture association, one tagged with the
+    category, a hearing of another kind and one with nothing to do with culture."""
+    culture = make_category("Kulturföreningar", slug="kultur")
+    theatre = make_organisation("Teaterföreningen", categories=[culture])
+    make_meeting("Teaterdialog", start=_march(3, 17), hosts=[theatre])
+    make_meeting("Kulturhearing", start=_march(9, 17), categories=[culture], kind="hearing")
+    make_meeting("Pensionärsråd", start=_march(17, 17))
+    return {"culture": culture, "theatre": theatre}
+
+
+def _query(href: str) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(href).query)
+
+
+def _titles(soup: BeautifulSoup) -> list[str]:
+    return [t for titles in _days(soup).values() for t in titles]
+
+
+def test_filtered_month_shows_only_its_meetings_and_every_link_keeps_the_filter(
+    client, civil_site, culture_march
+):
+    index = civil_site.meeting_index
+    soup = parse(_month_filtered(client, index, category="kultur"))
+    assert_well_formed_page(soup)
+    assert _titles(soup) == ["Teaterdialog", "Kulturhearing"]
+    assert soup.main.find("p", class_="civil-count").get_text(strip=True).startswith("2 ")
+    # What applies, in words, and the way back to every meeting of the same month.
+    chosen = soup.main.find(class_="civil-chosen-filters")
+    assert " ".join(chosen.find("li").get_text().split()) == "Kategori: Kulturföreningar"
+    assert chosen.find("a")["href"] == f"{index.url}month/?month={YEAR}-03"
+    assert len(_titles(parse(client.get(chosen.find("a")["href"])))) == 3
+    # Previous, this and next month, the tabs and the print link carry it.
+    nav = soup.main.find("nav", class_="civil-month-nav")
+    assert [_query(a["href"]) for a in nav.find_all("a")] == [
+        {"category": ["kultur"], "month": [f"{YEAR}-02"]},
+        {"category": ["kultur"]},
+        {"category": ["kultur"], "month": [f"{YEAR}-04"]},
+    ]
+    tabs = soup.main.find("nav", class_="civil-tabs").find_all("a")
+    assert [urlsplit(a["href"]).path for a in tabs] == [index.url, f"{index.url}past/",
+                                                         f"{index.url}month/"]  # fmt: skip
+    assert all(_query(a["href"]) == {"category": ["kultur"]} for a in tabs)
+    print_link = soup.main.find("p", class_="civil-print-link").a["href"]
+    assert _query(print_link) == {"category": ["kultur"], "month": [f"{YEAR}-03"]}
+    # The form shows the choice and keeps the month when it is sent again.
+    form = soup.main.find("details", class_="civil-month-filters").find("form")
+    assert form.find("option", selected=True, value="kultur")
+    assert form.find("input", type="hidden", attrs={"name": "month"})["value"] == f"{YEAR}-03"
+    # As on the list: the category's own feed is offered beside the list's.
+    assert [urlsplit(copy).path for _, copy in subscribe_boxes(soup)][1] == (
+        f"/calendar/categories/{culture_march['culture'].pk}.ics"
+    )
+    # Two filters narrow together.
+    both = parse(_month_filtered(client, index, category="kultur", kind="hearing"))
+    assert _titles(both) == ["Kulturhearing"]
+    assert len(both.main.find(class_="civil-chosen-filters").find_all("li")) == 2
+
+
+def _month_filtered(client, index, path: str = "month/", **filters):
+    return client.get(f"{index.url}{path}", {"month": f"{YEAR}-03", **filters})
+
+
+def test_the_list_hands_its_filter_to_the_month_and_back(client, civil_site, culture_march):
+    index = civil_site.meeting_index
+    listing = parse(client.get(index.url, {"organisation": culture_march["theatre"].slug}))
+    month_tab = listing.main.find("nav", class_="civil-tabs").find_all("a")[2]
+    assert _query(month_tab["href"]) == {"organisation": [culture_march["theatre"].slug]}
+    month = parse(client.get(month_tab["href"] + f"&month={YEAR}-03"))
+    assert _titles(month) == ["Teaterdialog"]
+    back = month.main.find("nav", class_="civil-tabs").find("a")["href"]
+    assert _query(back) == {"organisation": [culture_march["theatre"].slug]}
+    # Unfiltered, the tabs are the plain addresses.
+    assert month_tab["href"] != f"{index.url}month/"
+    plain = parse(client.get(index.url)).main.find("nav", class_="civil-tabs").find_all("a")[2]
+    assert plain["href"] == f"{index.url}month/"
+
+
+def test_a_bad_filter_value_answers_as_the_list_does(client, civil_site, culture_march):
+    """The list shows a bad value as an error beside its field and applies the rest (200); so
+    does the month view. The print has no form: a 400 that names the filter (as a download)."""
+    index = civil_site.meeting_index
+    bad = {"organisation": "finns-inte", "kind": "hearing"}
+    listing = client.get(index.url, bad)
+    response = _month_filtered(client, index, **bad)
+    assert response.status_code == listing.status_code == 200
+    soup = parse(response)
+    assert _titles(soup) == ["Kulturhearing"]  # the valid filter still applies
+    details = soup.main.find("details", class_="civil-month-filters")
+    assert details.has_attr("open")
+    select = details.find("select", attrs={"name": "organisation"})
+    assert select["aria-invalid"] == "true"
+    assert soup.find(id=select["aria-describedby"].split()[0]).get_text(strip=True)
+    # Only the valid filter goes on in the links.
+    assert _query(soup.main.find("a", rel="next")["href"]) == {
+        "kind": ["hearing"], "month": [f"{YEAR}-04"]
+    }  # fmt: skip
+    assert [" ".join(li.get_text().split()) for li in
+            soup.main.find(class_="civil-chosen-filters").find_all("li")] == [
+        "Mötestyp: Hearing"]  # fmt: skip
+
+    printed = _month_filtered(client, index, "month/print/", **bad)
+    assert printed.status_code == 400
+    summary = BeautifulSoup(printed.content.decode(), "html.parser").main.find(
+        class_="civil-error-summary"
+    )
+    assert summary.find("li").get_text().startswith("Organisation:")
+    assert _query(summary.find("a")["href"]) == {"kind": ["hearing"], "month": [f"{YEAR}-03"]}
+    # A bad month and a filter: the 400 of the month, whose link keeps the filter.
+    response = client.get(f"{index.url}month/", {"month": "2026-13", "kind": "hearing"})
+    assert response.status_code == 400
+    link = BeautifulSoup(response.content.decode(), "html.parser").main.find(
+        class_="civil-error-summary"
+    ).a["href"]  # fmt: skip
+    assert link == f"{index.url}month/?kind=hearing"
+
+
+def test_month_print_honours_the_filter_and_says_so(client, civil_site, culture_march):
+    index = civil_site.meeting_index
+    soup = parse(_month_filtered(client, index, "month/print/", category="kultur"))
+    assert_well_formed_page(soup)
+    rows = soup.main.find("table").tbody.find_all("tr")
+    assert [r.th.find(class_="civil-title").get_text() for r in rows] == [
+        "Teaterdialog",
+        "Kulturhearing",
+    ]
+    heading = soup.main.find("h1")
+    said = heading.find_next_sibling("p", class_="civil-print-filters")
+    assert "Kulturföreningar" in said.get_text()
+    # The QR code and the way back lead to the same filtered month.
+    web = soup.main.find(class_="civil-invitation-web")
+    assert f"testserver{index.url}month/?category=kultur&month={YEAR}-03" in web.text
+    back = soup.main.find(class_="civil-print-help").find("a")["href"]
+    assert _query(back) == {"category": ["kultur"], "month": [f"{YEAR}-03"]}

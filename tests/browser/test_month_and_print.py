@@ -98,6 +98,9 @@ def test_month_and_print_views_pass_axe(
         f"{index}month/?month={month}",
         f"{index}month/",
         f"{index}month/print/?month={month}",
+        # Filtered, one filter refused: the filters that apply, the open form with its error.
+        f"{index}month/?month={month}&kind=dialogue&organisation=finns-inte",
+        f"{index}month/print/?month={month}&kind=dialogue",
         f"{public_pages.meeting}print/",
         f"{public_pages.cancelled_meeting}print/",
     ):

@@ -15,7 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .. import month_calendar
-from ..filters import MeetingFilterSet
+from ..filters import MeetingFilterSet, chosen_filters, filter_query
 from ..printing import qr_svg, readable_url
 from ..sites import absolute_url
 from .meetings import MeetingPage
@@ -76,6 +76,7 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
             context_overrides={
                 "is_past": is_past,
                 "filter": filterset,
+                "filter_query": filter_query(filterset),
                 "meetings": paginate(request, filterset.qs, self.per_page),
             },
         )
@@ -97,40 +98,57 @@ class MeetingIndexPage(RoutablePageMixin, ListPageMixin, Page):
 
     # --- the month ------------------------------------------------------------------------------
 
-    def get_month_meetings(self, month: month_calendar.Month) -> list[Any]:
-        """The meetings shown in ``month``: this list's (``get_meetings()``) that take place in
-        it, cancelled ones while they are still shown in the list (``visible()``)."""
-        meetings = self.get_meetings().visible(timezone.now())
-        return list(month_calendar.meetings_in(meetings, month))
+    def get_month_meetings(
+        self, month: month_calendar.Month, meetings: models.QuerySet | None = None
+    ) -> list[Any]:
+        """The meetings shown in ``month``: ``meetings`` (the view passes this list's
+        ``get_meetings()`` after its filters) that take place in it, cancelled ones while they are
+        still shown in the list (``visible()``)."""
+        if meetings is None:
+            meetings = self.get_meetings()
+        return list(month_calendar.meetings_in(meetings.visible(timezone.now()), month))
 
     def _month(self, request: HttpRequest, *, printing: bool) -> HttpResponse:
-        """The month of ``?month=YYYY-MM`` (this month without it); any other value is a 400
-        that says so and links to this month, never a server error."""
+        """The month of ``?month=YYYY-MM`` (this month without it), narrowed by the list's
+        filters. Another month value is a 400 that says so and links to this month. A filter
+        value that does not validate is, as on the list, an error beside its field in the month
+        view's form; the print has no form, so there it is a 400 that names it (as a download)."""
         template = (
             "wagtail_civil/meeting_month_print.html"
             if printing
             else "wagtail_civil/meeting_month.html"
         )
+        filterset = self.get_filterset(request, self.get_meetings())
+        context: dict[str, Any] = {
+            "filter": filterset,
+            "chosen_filters": chosen_filters(filterset),
+            "filter_query": filter_query(filterset),
+        }
         try:
             month = month_calendar.parse_month(request.GET.get("month"))
         except month_calendar.BadMonth:
-            response = self.render(
-                request, template=template, context_overrides={"bad_month": True}
-            )
+            context["bad_month"] = True
+        else:
+            context["month"] = month
+        if printing and filterset.is_bound and filterset.errors:
+            context["bad_filter"] = True
+        if context.get("bad_month") or context.get("bad_filter"):
+            response = self.render(request, template=template, context_overrides=context)
             response.status_code = 400
             return response
-        meetings = self.get_month_meetings(month)
-        context: dict[str, Any] = {
-            "month": month,
-            "month_start": month.first,
-            "meetings": meetings,
-            "weeks": month_calendar.month_weeks(month, meetings, month_calendar.today()),
-            "weekdays": month_calendar.weekday_names(),
-        }
+        meetings = self.get_month_meetings(month, filterset.qs)
+        context.update(
+            month_start=month.first,
+            meetings=meetings,
+            weeks=month_calendar.month_weeks(month, meetings, month_calendar.today()),
+            weekdays=month_calendar.weekday_names(),
+        )
         if printing:
             month_url = absolute_url(self, request)
             if month_url:
-                month_url += self.reverse_subpage("month").lstrip("/") + f"?month={month.param}"
+                month_url += self.reverse_subpage("month").lstrip("/") + month_calendar.month_query(
+                    context["filter_query"], month
+                )
                 context.update(
                     month_url=month_url,
                     month_url_text=readable_url(month_url),

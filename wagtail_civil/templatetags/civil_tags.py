@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from civilsamhalle.links import google_calendar_url, outlook_calendar_url
 
-from .. import conf, dates, jsonld, participation, presentation
+from .. import conf, dates, jsonld, month_calendar, participation, presentation
 from ..accessibility.footer import statement_url
 from ..apps import civil_model
 from ..feed_urls import feed_path, feed_urls
@@ -238,6 +238,12 @@ def civil_filter_feeds(filterset: Any) -> list[tuple[str, Any]]:
         for feed in FEEDS.values()
         if feed.filter_field and cleaned.get(feed.filter_field) is not None
     ]
+
+
+@register.filter
+def civil_month_query(query: str, month: Any) -> str:
+    """``{{ filter_query|civil_month_query:month.next }}``: the filters and ``month=``."""
+    return month_calendar.month_query(query or "", month)
 
 
 @register.simple_tag
