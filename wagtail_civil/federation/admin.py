@@ -11,8 +11,13 @@ from django.template.defaultfilters import yesno
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
-from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+try:
+    from wagtail.admin.ui.tables import NumberColumn
+except ImportError:  # Wagtail 7.0: a plain column (a copy holds far fewer than 1,000 meetings)
+    NumberColumn = Column
 
 from ..models import FollowedSite
 from .status import status_of, with_status
