@@ -27,6 +27,7 @@ from .choices import (
     ORGANISATION_KIND_CHOICES,
     VOLUNTEER_NEED_TIMING_CHOICES,
 )
+from .languages import in_active_locale
 from .models.agreements import AgreementPage
 from .models.categories import OrganisationCategory
 from .models.initiatives import InitiativePage
@@ -74,7 +75,9 @@ def _public_organisations(request: Any) -> QuerySet:
 
 
 def _public_agreements(request: Any) -> QuerySet:
-    return AgreementPage.objects.live().public()
+    """Live, public agreements in the language the list is read in: an English list offers
+    the English translation of an agreement, a Swedish list the Swedish one, never both."""
+    return in_active_locale(AgreementPage.objects.live().public())
 
 
 def _narrowing(queryset: Any, label: Any, empty_label: Any, **options: Any) -> ModelChoiceFilter:

@@ -107,3 +107,22 @@ def test_a_translated_liaison_shows_on_the_english_directory(two_languages, clie
     english_text = _soup(client, directory.url).main.get_text()
     assert "Lots för civilsamhället" in swedish_text and "Liaison for civil" not in swedish_text
     assert "Liaison for civil society" in english_text and "Lots för" not in english_text
+
+
+def test_each_list_offers_the_agreements_in_its_own_language(two_languages, client):
+    """The agreement filter of the Swedish list names the Swedish agreement, the English list's
+    the English translation: never the same agreement twice in two languages."""
+    swedish = two_languages.swedish
+    english_agreement = two_languages.translate(swedish.agreement, title="ÖK Idé: in English")
+    english_index = two_languages.translate(swedish.meeting_index, title="Meetings")
+
+    def offered(url):
+        select = _soup(client, url).find("select", attrs={"name": "agreement"})
+        return {option.get_text(strip=True) for option in select.find_all("option")[1:]}
+
+    assert offered(swedish.meeting_index.url) == {swedish.agreement.title}
+    assert offered(english_index.url) == {english_agreement.title}
+    # The other language's agreement is not a choice there: the list says so on the field.
+    response = client.get(f"{english_index.url}?agreement={swedish.agreement.pk}")
+    assert response.status_code == 200
+    assert "agreement" in response.context["filter"].form.errors
