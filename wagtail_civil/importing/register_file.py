@@ -118,7 +118,8 @@ def import_register(
     ``user`` is who the organisations' history names.
     """
     result = RegisterImport(open_register(path, voluntary_only=voluntary_only), keep=keep)
-    with transaction.atomic() if atomic or dry_run else nullcontext():
+    whole = atomic or dry_run
+    with transaction.atomic() if whole else nullcontext():
         batch: list[RegisterRow] = []
         for row in result.file.rows():
             result.rows += 1
@@ -127,11 +128,11 @@ def import_register(
                 continue
             batch.append(row)
             if len(batch) >= batch_size:
-                _import_batch(batch, result, publish, user)
+                _import_batch(batch, result, publish, user, commit=not whole)
                 batch = []
                 if progress:
                     progress(result.file.bytes_read, result.file.total_bytes, result.rows)
-        _import_batch(batch, result, publish, user)
+        _import_batch(batch, result, publish, user, commit=not whole)
         if progress:
             progress(result.file.total_bytes, result.file.total_bytes, result.rows)
         if dry_run:
@@ -141,12 +142,12 @@ def import_register(
 
 
 def _import_batch(
-    batch: list[RegisterRow], result: RegisterImport, publish: bool, user: Any = None
+    batch: list[RegisterRow], result: RegisterImport, publish: bool, user: Any, *, commit: bool
 ) -> None:
-    if not batch:
-        return
-    with transaction.atomic():
-        _import_rows(batch, result, publish, user)
+    """Import one batch; ``commit``: in a transaction of its own (the whole file has none)."""
+    if batch:
+        with transaction.atomic() if commit else nullcontext():
+            _import_rows(batch, result, publish, user)
 
 
 def _import_rows(
@@ -171,6 +172,7 @@ def _import_rows(
         created = existing is None
         if created or changed:
             try:
+                # Each save would queue the reference index again: once, after the last.
                 with transaction.atomic(), disable_reference_index_auto_update():
                     obj.full_clean()
                     if created:
@@ -186,7 +188,7 @@ def _import_rows(
 
 
 def _update_reference_index(obj: Organisation) -> None:
-    """Once per organisation, where each of its (up to three) saves would queue it again."""
+    """Queue Wagtail's reference index update as its own ``post_save`` handler does."""
     meta = Organisation._meta
     update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(obj.pk))
 
