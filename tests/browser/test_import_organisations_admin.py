@@ -1,5 +1,6 @@
 """An editor imports a register's CSV through the real admin in Chromium: from the organisations'
-listing to the preview and the confirmation, with Swedish and Norwegian names (å ä ö æ ø)."""
+listing to the preview, the confirmation and the run's report, with Swedish and Norwegian names
+(å ä ö æ ø). The tasks backend is the immediate one, as on a site that configures none."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def test_an_editor_previews_and_confirms_an_import(
     from wagtail_civil.models import Organisation
 
     settings.WAGTAIL_CIVIL_IMPORT_DIR = str(tmp_path / "waiting")
+    settings.WAGTAIL_CIVIL_TASK_BACKEND = "default"  # the import runs in the confirming request
     path = tmp_path / "föreningar.csv"
     path.write_bytes(CSV.encode("cp1252"))  # as Excel saves "CSV (semikolonavgränsad)"
 
@@ -52,8 +54,13 @@ def test_an_editor_previews_and_confirms_an_import(
 
     with admin.expect_navigation():
         admin.locator("form[action$='/confirm/'] [type=submit]").click()
-    assert admin.url.endswith("/admin/snippets/wagtail_civil/organisation/")
-    expect(admin.locator("main")).to_contain_text("Bærum Øst idrettslag")
+    assert "/admin/civil-society/import-organisations/runs/" in admin.url
+    main = admin.locator("main")
+    expect(main.locator("[data-status=done]")).to_be_visible()
+    expect(main).to_contain_text("Bærum Øst idrettslag")
+    expect(main).to_contain_text("Årjängs hembygdsförening")
+    expect(main.locator("table").first).to_contain_text("4")  # the rejected line, reported
+    expect(admin.locator("progress")).to_have_count(0)
     names = set(Organisation.objects.filter(live=True).values_list("name", flat=True))
     assert names == {"Årjängs hembygdsförening", "Bærum Øst idrettslag"}
     assert not list((tmp_path / "waiting").iterdir())
