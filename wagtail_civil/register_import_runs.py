@@ -1,8 +1,8 @@
 """The admin's pages of register imports: one run's progress and report, and the recent runs.
 
-A run's page refreshes itself every few seconds while the import waits or runs (a plain
-``<meta http-equiv="refresh">``, so it needs no JavaScript; a "Refresh" link does the same at
-once), and shows the report when it is done. For those who may import (:func:`can_import`).
+While the import waits or runs, a run's page fetches itself again every few seconds
+(``js/import-run.js``; not a ``<meta http-equiv="refresh">``, which fails WCAG 2.2.1) and a
+"Refresh" link does it by hand; once done it shows the report. For those who may import.
 """
 
 from __future__ import annotations

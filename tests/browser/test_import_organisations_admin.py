@@ -29,8 +29,9 @@ def test_an_editor_previews_and_confirms_an_import(
     site: CivilSite,  # noqa: F811
     tmp_path: Path,
     settings: Any,
+    axe_problems: Any,
 ) -> None:
-    from wagtail_civil.models import Organisation
+    from wagtail_civil.models import Organisation, RegisterImportRun
 
     settings.WAGTAIL_CIVIL_IMPORT_DIR = str(tmp_path / "waiting")
     settings.WAGTAIL_CIVIL_TASK_BACKEND = "default"  # the import runs in the confirming request
@@ -61,6 +62,23 @@ def test_an_editor_previews_and_confirms_an_import(
     expect(main).to_contain_text("Årjängs hembygdsförening")
     expect(main.locator("table").first).to_contain_text("4")  # the rejected line, reported
     expect(admin.locator("progress")).to_have_count(0)
+    assert not axe_problems(admin)
     names = set(Organisation.objects.filter(live=True).values_list("name", flat=True))
     assert names == {"Årjängs hembygdsförening", "Bærum Øst idrettslag"}
     assert not list((tmp_path / "waiting").iterdir())
+
+    # A run a worker is busy with: its progress, readable without JavaScript's help.
+    running = RegisterImportRun.objects.create(
+        file_name="stort-register.csv", status="running", rows_total=800, rows_done=350
+    )
+    admin.goto(f"/admin/civil-society/import-organisations/runs/{running.pk}/")
+    progress = admin.get_by_role("progressbar")
+    expect(progress).to_have_attribute("value", "350")
+    label = admin.locator(f"#{progress.get_attribute('aria-labelledby')}")
+    expect(label).to_contain_text("350")  # "350 of 800 rows imported.", in the editor's language
+    expect(label).to_contain_text("800")
+    assert not axe_problems(admin)
+    # The page fetches the run again every 5 seconds (js/import-run.js): no reload, no meta refresh.
+    RegisterImportRun.objects.filter(pk=running.pk).update(status="done", rows_done=800)
+    expect(admin.locator("main [data-status=done]")).to_be_visible()
+    expect(admin.locator("[data-civil-import-announce]")).not_to_be_empty()
