@@ -55,7 +55,7 @@ def run_register_import(run_id: int) -> str:
     runs = RegisterImportRun.objects.filter(pk=run_id)
 
     def progress(_read: int, _total: int, rows: int) -> None:
-        runs.update(rows_done=rows)
+        runs.update(rows_done=rows, progressed_at=timezone.now())
 
     try:
         with translation.override(run.language or None):

@@ -103,6 +103,24 @@ def test_the_page_shows_the_progress_of_a_running_import(editor: Any) -> None:
     assert f'href="{run_url(run)}"' in page  # "Refresh", for a browser without JavaScript
 
 
+def test_a_run_silent_for_long_says_its_process_stopped(editor: Any) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(minutes=20)
+    stopped = RegisterImportRun.objects.create(
+        file_name="stor.csv", status=Status.RUNNING, started_at=long_ago, progressed_at=long_ago
+    )
+    moving = RegisterImportRun.objects.create(
+        file_name="stor.csv", status=Status.RUNNING, started_at=long_ago,
+        progressed_at=timezone.now(),
+    )  # fmt: skip
+    assert stopped.stalled and not moving.stalled
+    assert "help-warning" in editor.get(run_url(stopped)).content.decode()
+    assert "help-warning" not in editor.get(run_url(moving)).content.decode()
+
+
 def test_progress_is_written_every_few_rows(editor: Any, confirm: Any, monkeypatch: Any) -> None:
     monkeypatch.setattr(register_import_task, "PROGRESS_EVERY", 1)
     confirm((DATA / "rbok.csv").read_bytes())

@@ -4,12 +4,18 @@ what it did, so the editor can follow an import that runs in a worker and read i
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-__all__ = ["RegisterImportRun"]
+__all__ = ["STALLED_AFTER", "RegisterImportRun"]
+
+# A running import writes its progress every few seconds; this long without is a stopped process.
+STALLED_AFTER = timedelta(minutes=10)
 
 
 class RegisterImportRun(models.Model):
@@ -48,6 +54,7 @@ class RegisterImportRun(models.Model):
     report = models.JSONField(default=dict, blank=True)
     queued_at = models.DateTimeField(_("queued"), auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    progressed_at = models.DateTimeField(null=True, blank=True)  # the last progress written
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
@@ -61,6 +68,15 @@ class RegisterImportRun(models.Model):
     @property
     def in_progress(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def stalled(self) -> bool:
+        """Running, but silent for longer than a batch can take: the process has stopped (a
+        restart, a killed worker, or the web server's time limit with the immediate backend)."""
+        last = self.progressed_at or self.started_at
+        return bool(
+            self.status == self.Status.RUNNING and last and timezone.now() - last > STALLED_AFTER
+        )
 
     @property
     def percent(self) -> int:
