@@ -38,6 +38,7 @@ from civilsamhalle.rules import RuleError
 from .conf import import_dir
 from .importing.register_file import RegisterImport, import_register
 from .models import Organisation, RegisterImportRun
+from .register_import_runs import run_view, runs_view
 from .register_import_task import enqueue_run
 from .validators import rule_error
 
@@ -300,8 +301,6 @@ class OrganisationIndexView(IndexView):
             )
         return buttons
 
-
-from .register_import_runs import run_view, runs_view  # noqa: E402 (they use can_import)
 
 app_name = "wagtail_civil_register_import"
 urlpatterns = [
