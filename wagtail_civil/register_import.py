@@ -5,6 +5,9 @@ editors who may add and change organisations. The uploaded file waits in a priva
 (``WAGTAIL_CIVIL_IMPORT_DIR``, by default ``<temp dir>/wagtail_civil_imports``, never the public
 media storage) under a random name the editor's session knows, until the editor confirms or
 cancels; files left behind by an editor who walked away are removed a day later, at the next upload.
+Confirming records a :class:`~.models.RegisterImportRun` and queues the import
+(:mod:`.register_import_task`), which removes the file when done; the editor follows the run's
+page (:mod:`.register_import_runs`).
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.admin.widgets import Button
 from wagtail.snippets.views.snippets import IndexView
@@ -34,10 +37,20 @@ from civilsamhalle.rules import RuleError
 
 from .conf import import_dir
 from .importing.register_file import RegisterImport, import_register
-from .models import Organisation
+from .models import Organisation, RegisterImportRun
+from .register_import_runs import run_view, runs_view
+from .register_import_task import enqueue_run
 from .validators import rule_error
 
-__all__ = ["OrganisationIndexView", "RegisterUploadForm", "urlpatterns"]
+__all__ = [
+    "OrganisationIndexView",
+    "RegisterUploadForm",
+    "can_import",
+    "field_labels",
+    "missing_fields",
+    "reason",
+    "urlpatterns",
+]
 
 PERMISSIONS = ("wagtail_civil.add_organisation", "wagtail_civil.change_organisation")
 SESSION_KEY = "wagtail_civil_register_import"
@@ -57,7 +70,17 @@ REASONS: dict[str, Any] = {
 
 
 def can_import(user: Any) -> bool:
+    """Who may import, and see the imports: those who may both add and change organisations."""
     return bool(user and user.has_perms(PERMISSIONS))
+
+
+def field_labels() -> dict[str, Any]:
+    """The organisation's field names as the admin shows them."""
+    return {
+        f.name: f.verbose_name
+        for f in Organisation._meta.get_fields()
+        if hasattr(f, "verbose_name")
+    }
 
 
 def reason(rejected: Rejected) -> str:
@@ -126,10 +149,16 @@ def _forget(request: HttpRequest, token: str) -> None:
 
 
 def _sweep() -> None:
-    """Remove uploads nobody confirmed or cancelled within a day."""
+    """Remove uploads nobody confirmed or cancelled within a day (not those a worker is still to
+    import: a stopped worker delays an import, it does not lose it)."""
     cutoff = time.time() - MAX_AGE
+    waiting = set(
+        RegisterImportRun.objects.filter(
+            status__in=[RegisterImportRun.Status.QUEUED, RegisterImportRun.Status.RUNNING]
+        ).values_list("token", flat=True)
+    )
     for old in import_dir().glob("*"):
-        if old.is_file() and old.stat().st_mtime < cutoff:
+        if old.is_file() and old.name not in waiting and old.stat().st_mtime < cutoff:
             old.unlink(missing_ok=True)
 
 
@@ -175,22 +204,24 @@ def upload_view(request: HttpRequest) -> HttpResponse:
             form.add_error("file", _file_error(exc, upload.name))
         else:
             entries = _session(request)
-            entries[token] = {"name": upload.name, "publish": form.cleaned_data["publish"]}
+            entries[token] = {
+                "name": upload.name,
+                "publish": form.cleaned_data["publish"],
+                "rows": result.rows,
+            }
             request.session[SESSION_KEY] = entries
             return _preview(request, token, entries[token], result)
     return TemplateResponse(
-        request, "wagtail_civil/admin/register_import/upload.html", {"form": form}
+        request,
+        "wagtail_civil/admin/register_import/upload.html",
+        {"form": form, "has_runs": RegisterImportRun.objects.exists()},
     )
 
 
 def _preview(
     request: HttpRequest, token: str, entry: dict[str, Any], result: RegisterImport
 ) -> TemplateResponse:
-    labels = {
-        f.name: f.verbose_name
-        for f in Organisation._meta.get_fields()
-        if hasattr(f, "verbose_name")
-    }
+    labels = field_labels()
     changed = [
         (change, [labels.get(name, name) for name in change.fields])
         for change in result.changed_rows
@@ -209,46 +240,37 @@ def _preview(
             "more_rejected": max(0, len(result.rejected) - PREVIEW_ROWS),
             "more_created": max(0, result.created - len(result.created_rows)),
             "more_changed": max(0, result.changed - len(result.changed_rows)),
-            "missing": [labels.get(name, name) for name in _missing_fields(result)],
+            "missing": [labels.get(name, name) for name in missing_fields(result)],
         },
     )
 
 
-def _missing_fields(result: RegisterImport) -> list[str]:
+def missing_fields(result: RegisterImport) -> list[str]:
+    """The organisation's fields the file has no column for."""
     names = {"founded": "founded_year"}
     return [names.get(name, name) for name in result.file.missing]
 
 
 def confirm_view(request: HttpRequest, token: str) -> HttpResponse:
-    """POST: import for real what the preview showed; the waiting file is removed."""
+    """POST: record the run and queue the import of what the preview showed; on to the run's
+    page. The waiting file stays until the import is done (the task removes it)."""
     _check(request)
     if request.method != "POST":
         return redirect("wagtail_civil_register_import:upload")
-    file_path, entry = _stored(request, token)
-    try:
-        result = import_register(file_path, publish=entry["publish"], keep=0)
-    except DataFileError:  # the file was read once already; only a vanished disk gets here
-        raise Http404 from None
-    finally:
-        _forget(request, token)
-    messages.success(
-        request,
-        ngettext(
-            "%(name)s: %(created)s organisation created, %(changed)s changed, %(unchanged)s "
-            "unchanged, %(rejected)s rows rejected.",
-            "%(name)s: %(created)s organisations created, %(changed)s changed, %(unchanged)s "
-            "unchanged, %(rejected)s rows rejected.",
-            result.created,
-        )
-        % {
-            "name": entry["name"],
-            "created": result.created,
-            "changed": result.changed,
-            "unchanged": result.unchanged,
-            "rejected": len(result.rejected),
-        },
+    _file_path, entry = _stored(request, token)
+    entries = _session(request)
+    entries.pop(token, None)  # a second click finds no upload: 404, nothing imported twice
+    request.session[SESSION_KEY] = entries
+    run = RegisterImportRun.objects.create(
+        user=request.user,
+        file_name=entry["name"][:255],
+        token=token,
+        publish=entry["publish"],
+        language=get_language() or "",
+        rows_total=entry.get("rows", 0),
     )
-    return redirect(Organisation.snippet_viewset.get_url_name("list"))
+    enqueue_run(run)
+    return redirect("wagtail_civil_register_import:run", run_id=run.pk)
 
 
 def cancel_view(request: HttpRequest, token: str) -> HttpResponse:
@@ -283,6 +305,8 @@ class OrganisationIndexView(IndexView):
 app_name = "wagtail_civil_register_import"
 urlpatterns = [
     path("", upload_view, name="upload"),
+    path("runs/", runs_view, name="runs"),
+    path("runs/<civil_pk:run_id>/", run_view, name="run"),
     path("<slug:token>/confirm/", confirm_view, name="confirm"),
     path("<slug:token>/cancel/", cancel_view, name="cancel"),
 ]

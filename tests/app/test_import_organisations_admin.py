@@ -1,7 +1,8 @@
 """The admin's register import: upload, preview, confirm or cancel; only for those who may.
 
 The preview is a dry run of the real import, so what it shows is what the confirmation does;
-the upload waits in ``WAGTAIL_CIVIL_IMPORT_DIR`` until then, and is gone afterwards.
+the upload waits in ``WAGTAIL_CIVIL_IMPORT_DIR`` until the import has run, and is gone afterwards
+(the run's record and page: test_register_import_runs.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Revision
 
-from wagtail_civil.models import Organisation
+from wagtail_civil.models import Organisation, RegisterImportRun
+
+from .task_queue import run_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +39,9 @@ def upload(client: Any, name: str, content: bytes, publish: str = "1") -> Any:
     return client.post(UPLOAD, {"file": SimpleUploadedFile(name, content), "publish": publish})
 
 
-def test_preview_then_confirm(editor: Any, import_dir: Path, make_organisation: Any) -> None:
+def test_preview_then_confirm(
+    editor: Any, import_dir: Path, make_organisation: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     make_organisation("PRO Öxabäck", organisation_number="802004-5673", municipality="Marks kommun")
     response = upload(editor, "rbok.csv", (DATA / "rbok.csv").read_bytes())
     assert response.status_code == 200
@@ -53,9 +58,12 @@ def test_preview_then_confirm(editor: Any, import_dir: Path, make_organisation: 
     token = response.context["token"]
     assert waiting.name == token
 
-    response = editor.post(f"{UPLOAD}{token}/confirm/")
+    with django_capture_on_commit_callbacks(execute=True):  # queued once the run is committed
+        response = editor.post(f"{UPLOAD}{token}/confirm/")
     assert response.status_code == 302
-    assert response.url == reverse("wagtailsnippets_wagtail_civil_organisation:list")
+    [run] = RegisterImportRun.objects.all()
+    assert response.url == reverse("wagtail_civil_register_import:run", args=[run.pk])
+    assert run_queue() == 1  # the import runs as a worker runs it (tests/app/task_queue.py)
     assert Organisation.objects.get(organisation_number="802001-2343").live
     assert Organisation.objects.get(organisation_number="802004-5673").municipality == "Mark"
     assert not list(import_dir.iterdir())
@@ -71,9 +79,11 @@ def test_cancel_forgets_the_file(editor: Any, import_dir: Path) -> None:
     assert not list(import_dir.iterdir()) and not Organisation.objects.exists()
 
 
-def test_drafts_when_chosen(editor: Any) -> None:
+def test_drafts_when_chosen(editor: Any, django_capture_on_commit_callbacks: Any) -> None:
     token = upload(editor, "rbok.csv", (DATA / "rbok.csv").read_bytes(), "0").context["token"]
-    editor.post(f"{UPLOAD}{token}/confirm/")
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(f"{UPLOAD}{token}/confirm/")
+    run_queue()
     assert Organisation.objects.count() == 2
     assert not Organisation.objects.filter(live=True).exists()
     assert Revision.objects.count() == 2

@@ -69,11 +69,14 @@ class Context:
         save_revision(obj, publish=self.publish)
 
 
-def save_revision(obj: Any, *, publish: bool) -> None:
-    """Save a revision and publish it (the admin's "Publish"), or leave it as a draft."""
-    revision = obj.save_revision()
+def save_revision(obj: Any, *, publish: bool, user: Any = None, clean: bool = True) -> None:
+    """Save a revision and publish it (the admin's "Publish"), or leave it as a draft.
+
+    ``clean=False`` when the caller has just run ``full_clean()`` itself (its queries once, not
+    twice); ``user`` is who the history names."""
+    revision = obj.save_revision(user=user, clean=clean)
     if publish:
-        revision.publish()
+        revision.publish(user=user)
 
 
 def known(found: dict[Any, Any], key: Any) -> bool:

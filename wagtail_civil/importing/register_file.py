@@ -7,16 +7,24 @@ at a time and handled in batches: one query finds a batch's organisations, and a
 nothing costs no query at all, so importing the same file twice writes nothing and stays fast.
 New and changed organisations are saved and published through a revision, as
 :mod:`.register` does for data files, so each one's history shows the import.
+
+The command imports the file in one transaction; the admin's import, which may run for minutes in
+a worker (:mod:`wagtail_civil.register_import_task`), commits batch by batch (``atomic=False``), so
+its progress shows and no transaction is held open for the whole file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from civilsamhalle.interchange.register_files import RegisterFile, open_register
 from civilsamhalle.interchange.register_rows import RegisterRow, Rejected
@@ -98,15 +106,20 @@ def import_register(
     keep: int = 200,
     voluntary_only: bool = True,
     progress: Progress | None = None,
+    atomic: bool = True,
+    user: Any = None,
 ) -> RegisterImport:
     """Import a register file (see :mod:`civilsamhalle.interchange.register_files`).
 
     Raises :class:`~civilsamhalle.errors.DataFileError` (nothing written) when the file cannot be
     read or has no organisation number column; otherwise each bad row is in ``rejected``.
     ``dry_run`` does everything and rolls it back, so its counts are the real import's.
+    ``atomic=False`` commits each batch on its own (what was imported before a failure stays);
+    ``user`` is who the organisations' history names.
     """
     result = RegisterImport(open_register(path, voluntary_only=voluntary_only), keep=keep)
-    with transaction.atomic():
+    whole = atomic or dry_run
+    with transaction.atomic() if whole else nullcontext():
         batch: list[RegisterRow] = []
         for row in result.file.rows():
             result.rows += 1
@@ -115,11 +128,11 @@ def import_register(
                 continue
             batch.append(row)
             if len(batch) >= batch_size:
-                _import_batch(batch, result, publish)
+                _import_batch(batch, result, publish, user, commit=not whole)
                 batch = []
                 if progress:
                     progress(result.file.bytes_read, result.file.total_bytes, result.rows)
-        _import_batch(batch, result, publish)
+        _import_batch(batch, result, publish, user, commit=not whole)
         if progress:
             progress(result.file.total_bytes, result.file.total_bytes, result.rows)
         if dry_run:
@@ -128,9 +141,18 @@ def import_register(
     return result
 
 
-def _import_batch(batch: list[RegisterRow], result: RegisterImport, publish: bool) -> None:
-    if not batch:
-        return
+def _import_batch(
+    batch: list[RegisterRow], result: RegisterImport, publish: bool, user: Any, *, commit: bool
+) -> None:
+    """Import one batch; ``commit``: in a transaction of its own (the whole file has none)."""
+    if batch:
+        with transaction.atomic() if commit else nullcontext():
+            _import_rows(batch, result, publish, user)
+
+
+def _import_rows(
+    batch: list[RegisterRow], result: RegisterImport, publish: bool, user: Any
+) -> None:
     found = Organisation.objects.filter(
         organisation_number__in={row.organisation_number for row in batch}
     )
@@ -150,17 +172,25 @@ def _import_batch(batch: list[RegisterRow], result: RegisterImport, publish: boo
         created = existing is None
         if created or changed:
             try:
-                with transaction.atomic():
+                # Each save would queue the reference index again: once, after the last.
+                with transaction.atomic(), disable_reference_index_auto_update():
                     obj.full_clean()
                     if created:
                         obj.save()
-                    save_revision(obj, publish=publish)
+                    save_revision(obj, publish=publish, user=user, clean=False)
+                    _update_reference_index(obj)
             except ValidationError as exc:
                 result.rejected.append(Rejected(row.line, "site_rules", {"value": _said(exc)}))
                 continue
             change = Change(row.line, row.organisation_number, obj.name, tuple(changed))
             result.note(change, created=created)
         result.report.count(KIND, created=created, changed=bool(changed) and not created)
+
+
+def _update_reference_index(obj: Organisation) -> None:
+    """Queue Wagtail's reference index update as its own ``post_save`` handler does."""
+    meta = Organisation._meta
+    update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(obj.pk))
 
 
 def _new(row: RegisterRow) -> Organisation:

@@ -34,6 +34,7 @@ from .meetings import MeetingPage
 from .organisation_index import OrganisationIndexPage
 from .organisations import Organisation, OrganisationAreaTag, OrganisationQuerySet
 from .regional_calendar import RegionalCalendarPage
+from .register_import_runs import RegisterImportRun
 from .registrations import Registration, RegistrationQuerySet, SeatLock
 from .signing_requests import SigningRequest, SigningRequestQuerySet
 from .units import MunicipalUnit
@@ -89,6 +90,7 @@ __all__ = [
     "PlanAction",
     "PrincipleBlock",
     "RegionalCalendarPage",
+    "RegisterImportRun",
     "Registration",
     "RegistrationQuerySet",
     "SeatLock",
