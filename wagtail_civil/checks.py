@@ -43,7 +43,22 @@ def check_settings(app_configs, **kwargs):  # noqa: ANN001, ANN201 (Django's sig
     messages.extend(_check_signing_request_retention())
     messages.extend(_check_volunteering())
     messages.extend(_check_accessibility_reports())
+    messages.extend(_check_import_runs())
     return messages
+
+
+def _check_import_runs() -> list[Warning]:
+    """Warn while finished register imports' reports would never be deleted."""
+    problem = conf.import_run_retention_problem()
+    if problem is None:
+        return []
+    return [
+        Warning(
+            problem + " Until it is, `manage.py erase_import_runs` deletes nothing.",
+            hint="For example WAGTAIL_CIVIL_IMPORT_RUN_RETENTION_DAYS = 90 (the default).",
+            id="wagtail_civil.W022",
+        )
+    ]
 
 
 def _check_accessibility_reports() -> list[Warning]:

@@ -262,3 +262,15 @@ def accessibility_report_retention_days() -> int:
 def accessibility_report_retention_problem() -> str | None:
     """What is wrong with ``WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS``, or ``None``."""
     return retention_days_problem("WAGTAIL_CIVIL_ACCESSIBILITY_REPORT_RETENTION_DAYS", 365)
+
+
+def import_run_retention_days() -> int:
+    """Days the record of a register import confirmed in the admin (its report may repeat what
+    the file held, an email address among it) is kept after it finished
+    (``WAGTAIL_CIVIL_IMPORT_RUN_RETENTION_DAYS``, default 90)."""
+    return int(getattr(settings, "WAGTAIL_CIVIL_IMPORT_RUN_RETENTION_DAYS", 90))
+
+
+def import_run_retention_problem() -> str | None:
+    """What is wrong with ``WAGTAIL_CIVIL_IMPORT_RUN_RETENTION_DAYS``, or ``None``."""
+    return retention_days_problem("WAGTAIL_CIVIL_IMPORT_RUN_RETENTION_DAYS", 90)
