@@ -283,6 +283,14 @@ def test_filtered_month_shows_only_its_meetings_and_every_link_keeps_the_filter(
     both = parse(_month_filtered(client, index, category="kultur", kind="hearing"))
     assert _titles(both) == ["Kulturhearing"]
     assert len(both.main.find(class_="civil-chosen-filters").find_all("li")) == 2
+    # A month with none that match says the filter found none, not that none were published.
+    none = parse(client.get(f"{index.url}month/", {"month": f"{YEAR}-04", "category": "kultur"}))
+    empty = none.main.find("p", class_="civil-empty").get_text(strip=True)
+    assert empty == "Inget möte den här månaden stämmer med filtren."
+    unfiltered = parse(client.get(f"{index.url}month/", {"month": f"{YEAR}-04"}))
+    assert unfiltered.main.find("p", class_="civil-empty").get_text(strip=True) == (
+        "Inga möten har publicerats för den här månaden."
+    )
 
 
 def _month_filtered(client, index, path: str = "month/", **filters):
