@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -119,3 +120,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(needs_postgres)
         if item.get_closest_marker("browser") and not has_chromium:
             item.add_marker(needs_chromium)
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active() -> Iterator[None]:
+    """Each test starts with no language activated (the site's LANGUAGE_CODE): a request through
+    LocaleMiddleware, or a page read in its own language, leaves that language active in the
+    thread, and the next test's ``reverse()`` would add ``/en/``. The core's tests run without
+    Django configured, and may run without Django at all."""
+    try:
+        from django.conf import settings
+        from django.utils import translation
+    except ImportError:
+        configured = False
+    else:
+        configured = settings.configured
+    if configured:
+        translation.deactivate()
+    yield
+    if configured:
+        translation.deactivate()

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.api import APIField
 
 __all__ = ["STALLED_AFTER", "RegisterImportRun"]
 
@@ -56,6 +57,15 @@ class RegisterImportRun(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     progressed_at = models.DateTimeField(null=True, blank=True)  # the last progress written
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    # What is not personal: how far it got and what it did, never the file's name or report.
+    api_fields = [
+        APIField(name)
+        for name in (
+            "status", "rows_total", "rows_done", "created_count", "changed_count",
+            "unchanged_count", "rejected_count", "skipped_count", "queued_at", "finished_at",
+        )
+    ]  # fmt: skip
 
     class Meta:
         ordering = ["-queued_at", "-pk"]
