@@ -364,6 +364,17 @@ def stub_templates(settings: Any, tmp_path: Any) -> Any:
     return tmp_path
 
 
+@pytest.fixture(autouse=True)
+def _no_task_left_queued() -> Iterator[None]:
+    """Each test starts with the tasks backend's queue empty: a test that queued emails without
+    running them (a registration made through a form) must not hand them to the next test."""
+    from tests.app import task_queue
+
+    task_queue.clear()
+    yield
+    task_queue.clear()
+
+
 @pytest.fixture
 def email_queue() -> Iterator[Any]:
     """The registration emails' queue, empty at the start and end (tests/app/task_queue.py)."""
