@@ -37,7 +37,8 @@ def _cache() -> str:
     if not url:
         return "local memory (set REDIS_URL for Redis)"
     parts = urlsplit(url)
-    return f"Redis at {parts.hostname}:{parts.port or 6379}{parts.path}"
+    where = f"{parts.hostname}:{parts.port or 6379}{parts.path}"
+    return f"Redis at {where} (and the next databases: one per xdist worker)"
 
 
 def chromium_path() -> str | None:
@@ -140,3 +141,17 @@ def _no_language_left_active() -> Iterator[None]:
     yield
     if configured:
         translation.deactivate()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_empty_at_start() -> None:
+    """Start from an empty cache: Redis keeps what an earlier run cached, whose test database
+    gave the same primary keys to other content."""
+    try:
+        from django.conf import settings
+    except ImportError:
+        return
+    if settings.configured and "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        from django.core.cache import caches
+
+        caches["default"].clear()

@@ -109,14 +109,27 @@ else:
     }
 
 # pytest-xdist runs the suite in several processes at once ("gw0", "gw1", …): each keeps its own
-# cache keys and uploaded files, as each already has its own test database.
+# cache (a Redis database of its own) and uploaded files, as each already has its own test database.
 XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def _worker_redis(url: str) -> str:
+    """REDIS_URL with a database of this worker's own (the URL's number plus the worker's):
+    a test that clears the cache runs FLUSHDB, which a key prefix does not stop at the other
+    workers' keys, and their cached answers would vanish in the middle of a counted request."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    worker = int(XDIST_WORKER[2:]) if XDIST_WORKER.startswith("gw") else 0
+    return urlunsplit(parts._replace(path=f"/{(base + worker) % 16}"))
+
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "LOCATION": _worker_redis(os.environ["REDIS_URL"]),
             "KEY_PREFIX": f"civil-tests-{XDIST_WORKER}",
         }
     }
