@@ -218,15 +218,36 @@ def upload_view(request: HttpRequest) -> HttpResponse:
     )
 
 
+def report_rows(result: RegisterImport, rejected_limit: int) -> dict[str, list[Any]]:
+    """What the preview and a run's page list, in the editor's words (worded once, here): the
+    first ``rejected_limit`` rejected rows with their reason, the new and the changed
+    organisations kept by the import, and the fields the file has no column for."""
+    labels = field_labels()
+    return {
+        "rejected": [
+            {"line": row.line, "message": reason(row)} for row in result.rejected[:rejected_limit]
+        ],
+        "created": [
+            {"line": c.line, "number": c.organisation_number, "name": c.name}
+            for c in result.created_rows
+        ],
+        "changed": [
+            {
+                "line": c.line,
+                "number": c.organisation_number,
+                "name": c.name,
+                "fields": [str(labels.get(name, name)) for name in c.fields],
+            }
+            for c in result.changed_rows
+        ],
+        "missing": [str(labels.get(name, name)) for name in missing_fields(result)],
+    }
+
+
 def _preview(
     request: HttpRequest, token: str, entry: dict[str, Any], result: RegisterImport
 ) -> TemplateResponse:
-    labels = field_labels()
-    changed = [
-        (change, [labels.get(name, name) for name in change.fields])
-        for change in result.changed_rows
-    ]
-    rejected = [(row.line, reason(row)) for row in result.rejected[:PREVIEW_ROWS]]
+    rows = report_rows(result, PREVIEW_ROWS)
     return TemplateResponse(
         request,
         "wagtail_civil/admin/register_import/preview.html",
@@ -235,12 +256,10 @@ def _preview(
             "name": entry["name"],
             "publish": entry["publish"],
             "result": result,
-            "changed": changed,
-            "rejected": rejected,
-            "more_rejected": max(0, len(result.rejected) - PREVIEW_ROWS),
-            "more_created": max(0, result.created - len(result.created_rows)),
-            "more_changed": max(0, result.changed - len(result.changed_rows)),
-            "missing": [labels.get(name, name) for name in missing_fields(result)],
+            **rows,
+            "more_rejected": max(0, len(result.rejected) - len(rows["rejected"])),
+            "more_created": max(0, result.created - len(rows["created"])),
+            "more_changed": max(0, result.changed - len(rows["changed"])),
         },
     )
 

@@ -92,26 +92,7 @@ def run_register_import(run_id: int) -> str:
 
 
 def _report(result: RegisterImport) -> dict[str, Any]:
-    """What the run's page lists, in the editor's words (worded once, here)."""
-    from .register_import import field_labels, missing_fields, reason
+    """What the run's page lists (:func:`wagtail_civil.register_import.report_rows`)."""
+    from .register_import import report_rows
 
-    labels = field_labels()
-    return {
-        "rejected": [
-            {"line": row.line, "message": reason(row)} for row in result.rejected[:MAX_REJECTED]
-        ],
-        "created": [
-            {"line": c.line, "number": c.organisation_number, "name": c.name}
-            for c in result.created_rows
-        ],
-        "changed": [
-            {
-                "line": c.line,
-                "number": c.organisation_number,
-                "name": c.name,
-                "fields": [str(labels.get(name, name)) for name in c.fields],
-            }
-            for c in result.changed_rows
-        ],
-        "missing": [str(labels.get(name, name)) for name in missing_fields(result)],
-    }
+    return report_rows(result, MAX_REJECTED)

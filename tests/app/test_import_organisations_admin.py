@@ -47,12 +47,13 @@ def test_preview_then_confirm(
     assert response.status_code == 200
     result = response.context["result"]
     assert (result.created, result.changed, result.unchanged) == (1, 1, 0)
-    assert [line for line, _ in response.context["rejected"]] == [5, 6, 7, 8, 9, 10]
+    assert [row["line"] for row in response.context["rejected"]] == [5, 6, 7, 8, 9, 10]
     html = response.content.decode()
     assert "Årjängs hembygdsförening" in html and "802001-2343" in html
-    [(change, fields)] = response.context["changed"]
+    [change] = response.context["changed"]
     municipality = str(Organisation._meta.get_field("municipality").verbose_name)
-    assert change.name == "PRO Öxabäck" and municipality in [str(f) for f in fields]
+    assert change["name"] == "PRO Öxabäck" and municipality in change["fields"]
+    assert municipality in html  # the changed fields, named in the table
     assert not Organisation.objects.filter(organisation_number="802001-2343").exists()
     [waiting] = list(import_dir.iterdir())
     token = response.context["token"]
