@@ -61,20 +61,32 @@ def make_plan(civil_site: CivilSite) -> Callable[..., ActionPlanPage]:
     ) -> ActionPlanPage:  # fmt: skip
         fields.setdefault("period_start", dt.date(2027, 1, 1))
         fields.setdefault("period_end", dt.date(2027, 12, 31))
-        plan = ActionPlanPage(title=title, live=False, **fields)
-        for number, spec in enumerate(actions, start=1):
-            spec = dict(spec)
-            partners, units = spec.pop("partners", []), spec.pop("units", [])
-            action = PlanAction(number=str(number), sort_order=number, **spec)
-            action.partners, action.responsible_units = partners, units
-            plan.actions.add(action)
-        (parent or civil_site.home).add_child(instance=plan)
-        if live:
-            return publish(plan)
-        plan.save_revision()
-        return plan
+        return add_plan(parent or civil_site.home, title, actions, live=live, **fields)
 
     return make
+
+
+def add_plan(
+    parent: Page, title: str, actions: Any, *, live: bool, ordered: bool = True, **fields: Any
+) -> ActionPlanPage:
+    """An action plan under ``parent`` with ``actions`` (dicts of PlanAction's fields, with
+    ``partners`` and ``units`` lists), numbered 1, 2, …; published when ``live``, else saved as a
+    draft revision. ``ordered`` gives the actions their place as the admin's formset does; without
+    it they keep Orderable's default, as actions made by code do."""
+    plan = ActionPlanPage(title=title, live=False, **fields)
+    for number, spec in enumerate(actions, start=1):
+        spec = dict(spec)
+        partners, units = spec.pop("partners", []), spec.pop("units", [])
+        if ordered:
+            spec.setdefault("sort_order", number)
+        action = PlanAction(number=str(number), **spec)
+        action.partners, action.responsible_units = partners, units
+        plan.actions.add(action)
+    parent.add_child(instance=plan)
+    if live:
+        return publish(plan)
+    plan.save_revision()
+    return plan
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from tests.app.api_content import add_plan
 from tests.app.conftest import publish
 from tests.app.page_html import assert_well_formed_page, parse
 from wagtail_civil.action_plan_copy import copy_plan, next_title_and_slug
@@ -52,20 +53,8 @@ def make_plan(civil_site):
         fields.setdefault("period_start", dt.date(2022, 1, 1))
         fields.setdefault("period_end", dt.date(2022, 12, 31))
         fields.setdefault("slug", "handlingsprogram-2022")
-        plan = ActionPlanPage(title=title, live=False, **fields)
-        for number, spec in enumerate(actions, start=1):
-            spec = dict(spec)
-            units = spec.pop("units", [])
-            partners = spec.pop("partners", [])
-            action = PlanAction(number=str(number), **spec)
-            action.responsible_units = units
-            action.partners = partners
-            plan.actions.add(action)
-        (parent or civil_site.home).add_child(instance=plan)
-        if live:
-            return publish(plan)
-        plan.save_revision()
-        return plan
+        parent = parent or civil_site.home
+        return add_plan(parent, title, actions, live=live, ordered=False, **fields)
 
     return make
 
